@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Data.Configurations;
+
+public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Headline).HasMaxLength(Article.HeadlineMaxLength).IsRequired();
+        builder.Property(a => a.Slug).HasMaxLength(Domain.Slug.MaxLength + 10).IsRequired();
+        builder.Property(a => a.Standfirst).HasMaxLength(Article.StandfirstMaxLength);
+        builder.Property(a => a.Body).IsRequired();
+        builder.Property(a => a.Dateline).HasMaxLength(Article.DatelineMaxLength);
+        builder.Property(a => a.Byline).HasMaxLength(Article.BylineMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ImportKey).HasMaxLength(64);
+
+        builder.OwnsOne(a => a.FeaturedImage, image =>
+        {
+            image.Property(i => i.Path).HasMaxLength(300).HasColumnName("ImagePath");
+            image.Property(i => i.Caption).HasMaxLength(500).HasColumnName("ImageCaption");
+            image.Property(i => i.Credit).HasMaxLength(200).HasColumnName("ImageCredit");
+            image.Property(i => i.AltText).HasMaxLength(300).HasColumnName("ImageAltText");
+        });
+        builder.Navigation(a => a.FeaturedImage).IsRequired();
+
+        builder.HasOne(a => a.Author).WithMany(a => a.Articles).HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Section).WithMany(s => s.Articles).HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasIndex(a => a.ImportKey).IsUnique();
+        // The public lists all read "visible stories, newest first", often within a section or an author.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.SectionId, a.PublishedAt });
+        builder.HasIndex(a => new { a.AuthorId, a.PublishedAt });
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Data;
+
+public static class DataServices
+{
+    public const string DatabaseFileName = "quettavoice.db";
+
+    /// <summary>
+    /// Registers the store: SQLite in the data folder unless <c>ConnectionStrings:Default</c> names another file.
+    /// The data folder is created here so a fresh machine needs no set-up step.
+    /// </summary>
+    public static IHostApplicationBuilder AddNewsDb(this IHostApplicationBuilder builder)
+    {
+        var dataDirectory = builder.DataDirectory();
+        Directory.CreateDirectory(dataDirectory);
+
+        var connectionString = builder.Configuration.GetConnectionString("Default")
+            ?? $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
+        builder.Services.AddDbContext<NewsDb>(options => options.UseSqlite(connectionString));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static string DataDirectory(this IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.DataDirectory;
+        return Path.GetFullPath(configured ?? new StorageOptions().DataDirectory, builder.Environment.ContentRootPath);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Import;
+
+namespace QuettaVoice.Web.Data;
+
+/// <summary>Brings the store up to date at start-up and, on a brand-new database, gives it the paper's sections and seed stories.</summary>
+public sealed partial class DatabaseInitializer(
+    NewsDb db,
+    StoryImporter importer,
+    IOptions<StorageOptions> storage,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>The paper's beats, as its masthead lists them.</summary>
+    public static readonly IReadOnlyList<string> DefaultSections = ["Politics", "Economy", "Education", "Health", "Climate"];
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var isEmpty = !await db.Articles.AnyAsync(cancellationToken)
+            && !await db.Authors.AnyAsync(cancellationToken)
+            && !await db.Sections.AnyAsync(cancellationToken);
+        if (!isEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < DefaultSections.Count; i++)
+        {
+            db.Sections.Add(new Section { Name = DefaultSections[i], Slug = Slug.From(DefaultSections[i]), Position = i });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ImportSeedsAsync(cancellationToken);
+    }
+
+    private async Task ImportSeedsAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(storage.Value.SeedDirectory))
+        {
+            return;
+        }
+
+        var seeds = Path.GetFullPath(storage.Value.SeedDirectory, AppContext.BaseDirectory);
+        if (!Directory.Exists(seeds))
+        {
+            LogNoSeeds(seeds);
+            return;
+        }
+
+        var result = await importer.ImportAsync(new ImportRequest([seeds]), TextWriter.Null, cancellationToken);
+        LogSeeded(result.Imported, result.Failed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {SeedDirectory}; the site starts empty")]
+    private partial void LogNoSeeds(string seedDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First start: imported {Imported} seed stories ({Failed} failed)")]
+    private partial void LogSeeded(int imported, int failed);
+}

@@ -1,0 +1,49 @@
+namespace QuettaVoice.Web.Domain;
+
+public sealed class Article
+{
+    public const int HeadlineMaxLength = 200;
+    public const int StandfirstMaxLength = 500;
+    public const int DatelineMaxLength = 80;
+    public const int BylineMaxLength = 100;
+
+    public int Id { get; set; }
+    public required string Headline { get; set; }
+    public required string Slug { get; set; }
+    public string? Standfirst { get; set; }
+
+    /// <summary>The story text in Markdown; rendered only through <c>Rendering/StoryRenderer</c>.</summary>
+    public required string Body { get; set; }
+
+    /// <summary>The place the story was filed from, shown before the first paragraph ("MOSCOW").</summary>
+    public string? Dateline { get; set; }
+
+    /// <summary>The credit printed on the story when it is not the author's name ("Monitoring Desk").</summary>
+    public string? Byline { get; set; }
+
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public int? SectionId { get; set; }
+    public Section? Section { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+
+    public FeaturedImage FeaturedImage { get; set; } = new();
+
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+
+    /// <summary>UTC. For a scheduled story, the moment it goes live.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public bool CommentsOpen { get; set; } = true;
+
+    /// <summary>A fingerprint of the imported text, so importing the same file twice adds nothing.</summary>
+    public string? ImportKey { get; set; }
+
+    public void Publish(DateTime publishedAtUtc, DateTime nowUtc)
+    {
+        PublishedAt = publishedAtUtc;
+        Status = publishedAtUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        UpdatedAt = nowUtc;
+    }
+}

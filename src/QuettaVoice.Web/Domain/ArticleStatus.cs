@@ -1,0 +1,8 @@
+namespace QuettaVoice.Web.Domain;
+
+public enum ArticleStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+}

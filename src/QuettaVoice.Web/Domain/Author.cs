@@ -1,0 +1,16 @@
+namespace QuettaVoice.Web.Domain;
+
+public sealed class Author
+{
+    public const int NameMaxLength = 100;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>Markdown, rendered through the same pipeline as story bodies.</summary>
+    public string? Bio { get; set; }
+    public string? PhotoPath { get; set; }
+
+    public List<Article> Articles { get; set; } = [];
+}

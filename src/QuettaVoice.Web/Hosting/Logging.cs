@@ -1,0 +1,31 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+
+namespace QuettaVoice.Web.Hosting;
+
+public static class Logging
+{
+    /// <summary>Structured console logs from configuration (<c>Serilog</c> section), one line per request.</summary>
+    public static IHostApplicationBuilder AddNewsLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request with the path only: query strings (which may carry a search or an address)
+    /// and form bodies are never logged.
+    /// </summary>
+    public static IApplicationBuilder UseNewsRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+        });
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace QuettaVoice.Web.Import;
+
+/// <summary>Reads one saved story from disk, refusing what is not a plain-text story with a reason a person can act on.</summary>
+public static class StoryFile
+{
+    public const long MaxBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text of the file, or the reason it cannot be imported.</summary>
+    public static async Task<(string? Text, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            return (null, "file not found");
+        }
+
+        if (file.Length == 0)
+        {
+            return (null, "file is empty");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return (null, $"file is {file.Length / 1024.0 / 1024.0:0.0} MB; the limit is 1 MB");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return (null, "binary file, not plain text");
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF')) ? (null, "file is empty") : (text, null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "not valid UTF-8 text");
+        }
+    }
+
+    /// <summary>Every .txt file a path names: the file itself, or the files of a folder in name order.</summary>
+    public static IEnumerable<string> Expand(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.txt").Order(StringComparer.Ordinal)
+            : [path];
+}

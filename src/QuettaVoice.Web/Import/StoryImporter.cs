@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Rendering;
+
+namespace QuettaVoice.Web.Import;
+
+/// <summary>
+/// Writes plain-text stories into the store. Each file is its own transaction: a bad file leaves no trace
+/// and does not stop the others. A file already imported (same text) is skipped, so runs can be repeated.
+/// </summary>
+public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site)
+{
+    public async Task<ImportResult> ImportAsync(ImportRequest request, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var files = request.Paths.SelectMany(StoryFile.Expand).ToList();
+        int imported = 0, skipped = 0, failed = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var progress = $"[{i + 1}/{files.Count}] {file}";
+            try
+            {
+                var outcome = await ImportFileAsync(file, request, cancellationToken);
+                switch (outcome)
+                {
+                    case { Error: { } error }:
+                        failed++;
+                        await output.WriteLineAsync($"{progress}: error: {error}");
+                        break;
+                    case { Skipped: true }:
+                        skipped++;
+                        await output.WriteLineAsync($"{progress}: skipped, already imported as {outcome.Summary}");
+                        break;
+                    default:
+                        imported++;
+                        await output.WriteLineAsync($"{progress}: {(request.DryRun ? "would import" : "imported")} {outcome.Summary}");
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or IOException or UnauthorizedAccessException)
+            {
+                db.ChangeTracker.Clear();
+                failed++;
+                await output.WriteLineAsync($"{progress}: error: {ex.GetBaseException().Message}");
+            }
+        }
+
+        return new ImportResult(imported, skipped, failed);
+    }
+
+    private sealed record Outcome(string? Error, bool Skipped = false, string Summary = "");
+
+    private async Task<Outcome> ImportFileAsync(string file, ImportRequest request, CancellationToken cancellationToken)
+    {
+        var (text, readError) = await StoryFile.ReadAsync(file, cancellationToken);
+        if (text is null)
+        {
+            return new Outcome(readError);
+        }
+
+        var normalized = PlainTextStory.Normalize(text);
+        if (PlainTextStory.Parse(normalized) is not { } story)
+        {
+            return new Outcome("no story text found (only a caption, byline or page furniture)");
+        }
+
+        var zone = site.Value.FindTimeZone();
+        var importKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+        var existing = await db.Articles.AsNoTracking()
+            .Where(a => a.ImportKey == importKey)
+            .Select(a => new { a.Slug, a.PublishedAt, a.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return new Outcome(null, Skipped: true, Permalink.For(existing.Slug, existing.PublishedAt ?? existing.CreatedAt, zone));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var headline = string.IsNullOrWhiteSpace(request.Title) ? LedeHeadline.From(story.Lede) : request.Title.Trim();
+        var publishedAt = request.PublishedAt ?? now;
+        var slug = await UniqueSlugAsync(Slug.From(headline), cancellationToken);
+        var summary = $"“{headline}” at {Permalink.For(slug, publishedAt, zone)}"
+            + $" ({story.Paragraphs.Count} paragraphs, byline {story.Byline ?? "none"}, dateline {story.Dateline ?? "none"})";
+        if (request.DryRun)
+        {
+            return new Outcome(null, Summary: summary);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = new Article
+        {
+            Headline = headline,
+            Slug = slug,
+            Body = string.Join("\n\n", story.Paragraphs.Select(MarkdownText.Escape)),
+            Dateline = story.Dateline,
+            Byline = story.Byline,
+            Author = await AuthorAsync(request.Author ?? site.Value.Name, story.AuthorBio, cancellationToken),
+            Section = string.IsNullOrWhiteSpace(request.Section) ? null : await SectionAsync(request.Section.Trim(), cancellationToken),
+            FeaturedImage = new FeaturedImage { Caption = story.ImageCaption },
+            CreatedAt = now,
+            CommentsOpen = true,
+            ImportKey = importKey,
+        };
+        article.Publish(publishedAt, now);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new Outcome(null, Summary: summary);
+    }
+
+    private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var taken = await db.Articles.Where(a => a.Slug == slug || a.Slug.StartsWith(slug + "-"))
+            .Select(a => a.Slug).ToListAsync(cancellationToken);
+        return Slug.Unique(slug, taken.Contains);
+    }
+
+    /// <summary>The named author, created on first use; an existing author gains the bio only if they had none.</summary>
+    private async Task<Author> AuthorAsync(string name, string? bio, CancellationToken cancellationToken)
+    {
+        var slug = Slug.From(name, fallback: "author");
+        var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
+            ?? db.Authors.Add(new Author { Name = name.Trim(), Slug = slug }).Entity;
+        if (string.IsNullOrWhiteSpace(author.Bio) && bio is not null)
+        {
+            author.Bio = MarkdownText.Escape(bio);
+        }
+
+        return author;
+    }
+
+    private async Task<Section> SectionAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = Slug.From(name, fallback: "section");
+        return await db.Sections.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken)
+            ?? db.Sections.Add(new Section { Name = name, Slug = slug, Position = int.MaxValue }).Entity;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
+
+namespace QuettaVoice.Web.Pages.Authors;
+
+public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    public AuthorView Author { get; private set; } = null!;
+    public StoryPage Stories { get; private set; } = null!;
+
+    public sealed record AuthorView(string Name, string Slug, string? Bio, string? PhotoPath);
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber == 1)
+        {
+            return RedirectPermanent($"/author/{slug}");
+        }
+
+        var author = await db.Authors.AsNoTracking()
+            .Where(a => a.Slug == slug)
+            .Select(a => new AuthorView(a.Name, a.Slug, a.Bio, a.PhotoPath))
+            .FirstOrDefaultAsync(cancellationToken);
+        var theirs = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Author.Slug == slug);
+        if (author is null
+            || await StoryPage.LoadAsync(theirs, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+        {
+            return NotFound();
+        }
+
+        (Author, Stories) = (author, stories);
+        return Page();
+    }
+}

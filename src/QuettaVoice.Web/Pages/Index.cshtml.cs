@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
+
+namespace QuettaVoice.Web.Pages;
+
+public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    private const int StoriesPerSection = 4;
+
+    public StoryCard? Lead { get; private set; }
+    public IReadOnlyList<StoryCard> Latest { get; private set; } = [];
+    public IReadOnlyList<SectionBlock> SectionBlocks { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public sealed record SectionBlock(string Name, string Slug, IReadOnlyList<StoryCard> Stories);
+
+    public async Task<IActionResult> OnGetAsync(int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber == 1)
+        {
+            return RedirectPermanent("/");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = site.Value.FindTimeZone();
+        var visible = db.Articles.PublishedAt(now);
+        if (await StoryPage.LoadAsync(visible, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        Pager = page.Pager;
+        var stories = page.Stories;
+        if (Pager.Number > 1)
+        {
+            Latest = stories;
+            return Page();
+        }
+
+        Lead = stories.Count > 0 ? stories[0] : null;
+        Latest = stories.Skip(1).ToList();
+        SectionBlocks = await SectionBlocksAsync(visible, zone, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The newest stories of each section that has any: one query per section, however many stories.</summary>
+    private async Task<IReadOnlyList<SectionBlock>> SectionBlocksAsync(IQueryable<Article> visible, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var blocks = new List<SectionBlock>();
+        foreach (var section in await SectionLink.ListAsync(db, cancellationToken))
+        {
+            var inSection = visible.Where(a => a.Section!.Slug == section.Slug);
+            var stories = await StoryCard.ListAsync(inSection, zone, 0, StoriesPerSection, cancellationToken);
+            if (stories.Count > 0)
+            {
+                blocks.Add(new SectionBlock(section.Name, section.Slug, stories));
+            }
+        }
+
+        return blocks;
+    }
+}

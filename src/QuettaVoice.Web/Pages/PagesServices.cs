@@ -1,0 +1,18 @@
+namespace QuettaVoice.Web.Pages;
+
+public static class PagesServices
+{
+    /// <summary>Razor Pages with the old site's paging addresses (<c>/page/2</c>, <c>/author/x/page/2</c>...).</summary>
+    public static IServiceCollection AddNewsPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Authors/Show", "author/{slug}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        return services;
+    }
+}

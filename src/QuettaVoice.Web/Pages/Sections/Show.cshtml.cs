@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
+
+namespace QuettaVoice.Web.Pages.Sections;
+
+public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public string? Description { get; private set; }
+    public StoryPage Stories { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber == 1)
+        {
+            return RedirectPermanent($"/category/{slug}");
+        }
+
+        var section = await db.Sections.AsNoTracking()
+            .Where(s => s.Slug == slug)
+            .Select(s => new { s.Name, s.Description })
+            .FirstOrDefaultAsync(cancellationToken);
+        var inSection = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Section!.Slug == slug);
+        if (section is null
+            || await StoryPage.LoadAsync(inSection, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+        {
+            return NotFound();
+        }
+
+        (Name, Description, Stories) = (section.Name, section.Description, stories);
+        return Page();
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Web.Pages.Shared;
+
+/// <summary>The masthead's list of sections, on every page.</summary>
+public sealed class SectionNavViewComponent(NewsDb db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync() =>
+        View(await SectionLink.ListAsync(db, HttpContext.RequestAborted));
+}

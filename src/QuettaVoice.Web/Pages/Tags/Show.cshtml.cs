@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
+
+namespace QuettaVoice.Web.Pages.Tags;
+
+public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public StoryPage Stories { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber == 1)
+        {
+            return RedirectPermanent($"/tag/{slug}");
+        }
+
+        var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var tagged = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == slug));
+        if (name is null
+            || await StoryPage.LoadAsync(tagged, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+        {
+            return NotFound();
+        }
+
+        (Name, Stories) = (name, stories);
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Hosting;
+using QuettaVoice.Web.Import;
+using QuettaVoice.Web.Pages;
+using QuettaVoice.Web.Rendering;
+
+// Commands run on the same executable and configuration as the site; their flags are not host settings.
+var command = args.FirstOrDefault() is ImportCommand.Name ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+
+builder.AddNewsLogging();
+builder.AddNewsDb();
+builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<StoryRenderer>();
+builder.Services.AddScoped<StoryImporter>();
+builder.Services.AddNewsPages();
+
+var app = builder.Build();
+
+if (command is ImportCommand.Name)
+{
+    return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseNewsRequestLogging();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;

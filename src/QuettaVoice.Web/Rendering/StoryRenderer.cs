@@ -1,0 +1,62 @@
+using System.Net;
+using Ganss.Xss;
+using Markdig;
+using Microsoft.AspNetCore.Html;
+
+namespace QuettaVoice.Web.Rendering;
+
+/// <summary>
+/// The one way Markdown becomes HTML on this site: Markdig with raw HTML disabled, then HtmlSanitizer.
+/// Its output is the only text a view may write without encoding.
+/// </summary>
+public sealed class StoryRenderer
+{
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = new();
+
+    public StoryRenderer()
+    {
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+    }
+
+    private const int TeaserMaxLength = 200;
+
+    private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    /// <summary>The first paragraph of a Markdown text as plain text, cut at a word to fit a list.</summary>
+    public static string? Teaser(string markdown)
+    {
+        var firstParagraph = Markdown.ToPlainText(markdown, PlainTextPipeline)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault();
+        if (firstParagraph is null || firstParagraph.Length <= TeaserMaxLength)
+        {
+            return firstParagraph;
+        }
+
+        var cut = firstParagraph.LastIndexOf(' ', TeaserMaxLength);
+        return string.Concat(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength).TrimEnd(",;:–— "), "…");
+    }
+
+    public IHtmlContent Render(string? markdown) =>
+        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline)));
+
+    /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>
+    public IHtmlContent RenderBody(string markdown, string? dateline)
+    {
+        var html = Render(markdown).ToString()!;
+        if (string.IsNullOrWhiteSpace(dateline) || !html.StartsWith("<p>", StringComparison.Ordinal))
+        {
+            return new HtmlString(html);
+        }
+
+        var lead = $"<span class=\"dateline\">{WebUtility.HtmlEncode(dateline)}</span> – ";
+        return new HtmlString(html.Insert("<p>".Length, lead));
+    }
+}
