@@ -68,6 +68,13 @@ public static partial class LedeHeadline
 
         var words = text[..(MaxLength + 1)].Split(' ').ToList();
         words.RemoveAt(words.Count - 1);
+        if (words.Count == 0)
+        {
+            // One compound longer than a headline: break it where its own hyphens do.
+            var hyphen = text.LastIndexOf('-', MaxLength - 1);
+            return hyphen > 0 ? text[..hyphen] : text[..MaxLength];
+        }
+
         while (words.Count > 1 && WeakEndings.Contains(words[^1].ToLowerInvariant()))
         {
             words.RemoveAt(words.Count - 1);

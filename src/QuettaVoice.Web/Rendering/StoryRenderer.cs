@@ -44,13 +44,13 @@ public sealed class StoryRenderer
         return string.Concat(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength).TrimEnd(",;:–— "), "…");
     }
 
-    public IHtmlContent Render(string? markdown) =>
+    public HtmlString Render(string? markdown) =>
         new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline)));
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>
-    public IHtmlContent RenderBody(string markdown, string? dateline)
+    public HtmlString RenderBody(string markdown, string? dateline)
     {
-        var html = Render(markdown).ToString()!;
+        var html = Render(markdown).Value!;
         if (string.IsNullOrWhiteSpace(dateline) || !html.StartsWith("<p>", StringComparison.Ordinal))
         {
             return new HtmlString(html);

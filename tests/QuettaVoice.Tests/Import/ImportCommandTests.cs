@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Import;
+
+namespace QuettaVoice.Tests.Import;
+
+public sealed class ImportCommandTests
+{
+    private static readonly TimeZoneInfo Quetta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi");
+
+    [Fact]
+    public void Flags_become_the_request()
+    {
+        var request = ImportCommand.Parse(
+            ["a.txt", "--title", "Budget tabled", "--author", "Shahzada Zulfiqar", "--section", "Economy", "--published", "2025-07-03 14:30", "--dry-run", "seeds/"],
+            Quetta,
+            out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["a.txt", "seeds/"], request!.Paths);
+        Assert.Equal("Budget tabled", request.Title);
+        Assert.Equal("Shahzada Zulfiqar", request.Author);
+        Assert.Equal("Economy", request.Section);
+        Assert.Equal(new DateTime(2025, 7, 3, 9, 30, 0, DateTimeKind.Utc), request.PublishedAt);
+        Assert.True(request.DryRun);
+    }
+
+    [Theory]
+    [InlineData("2025-07-03T09:30:00Z")]
+    [InlineData("2025-07-03T14:30:00+05:00")]
+    [InlineData("2025-07-03 14:30")]
+    public void A_published_time_is_newsroom_time_unless_it_carries_an_offset(string value) =>
+        Assert.Equal(new DateTime(2025, 7, 3, 9, 30, 0, DateTimeKind.Utc), ImportCommand.ParseTime(value, Quetta));
+
+    [Theory]
+    [InlineData(new string[0], "no file or folder")]
+    [InlineData(new[] { "a.txt", "--title" }, "--title needs a value")]
+    [InlineData(new[] { "a.txt", "--colour", "red" }, "unknown option --colour")]
+    [InlineData(new[] { "a.txt", "--published", "next tuesday" }, "is not a date")]
+    public void Bad_flags_are_explained(string[] args, string message)
+    {
+        Assert.Null(ImportCommand.Parse(args, Quetta, out var error));
+        Assert.Contains(message, error);
+    }
+
+    /// <summary>The real executable, as an editor runs it: exit codes and output are what a script relies on.</summary>
+    [Fact]
+    public async Task The_site_executable_imports_files_and_exits_non_zero_when_one_fails()
+    {
+        using var folder = new TempFolder();
+        var dataDirectory = Path.Combine(folder.Path, "data");
+        var broken = folder.WriteBytes("broken.txt", [0xFF, 0xFE, 0x00, 0x41]);
+
+        var first = await RunSiteAsync(dataDirectory, "import", Seed.FilePath);
+        var second = await RunSiteAsync(dataDirectory, "import", Seed.FilePath, broken);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains($"imported “{Seed.Headline}”", first.Output);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("skipped, already imported", second.Output);
+        Assert.Contains("broken.txt: error: binary file", second.Output);
+        Assert.Contains("Imported 0, skipped 1 already imported, 1 failed.", second.Output);
+
+        var usage = await RunSiteAsync(dataDirectory, "import", "--bogus", "x");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("usage: import PATH", usage.Output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dataDirectory)!,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__SeedDirectory"] = "";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,55 @@
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Rendering;
+
+namespace QuettaVoice.Tests.Rendering;
+
+public sealed class StoryRendererTests
+{
+    private readonly StoryRenderer renderer = new();
+
+    [Fact]
+    public void Markdown_becomes_paragraphs_emphasis_and_links()
+    {
+        var body = Html.Parse(renderer.Render("A *bold* claim.\n\nSee [the report](https://example.org/report).").Value!).Body!;
+
+        Assert.Equal(2, body.QuerySelectorAll("p").Length);
+        Assert.Equal("bold", body.One("em").TextContent);
+        Assert.Equal("https://example.org/report", body.One("a").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    public void Raw_html_in_markdown_is_shown_as_text_never_run(string markdown)
+    {
+        var body = Html.Parse(renderer.Render(markdown).Value!).Body!;
+
+        Assert.Empty(body.QuerySelectorAll("script, img, iframe"));
+    }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[click](vbscript:msgbox)")]
+    public void Links_with_dangerous_schemes_lose_their_target(string markdown)
+    {
+        var body = Html.Parse(renderer.Render(markdown).Value!).Body!;
+
+        foreach (var link in body.QuerySelectorAll("a"))
+        {
+            var href = link.GetAttribute("href") ?? "";
+            Assert.DoesNotContain(":", href.Split('/')[0].Replace("https:", "").Replace("http:", ""));
+        }
+    }
+
+    [Fact]
+    public void The_dateline_opens_the_first_paragraph_encoded()
+    {
+        var body = Html.Parse(renderer.RenderBody("First paragraph.\n\nSecond.", "<QUETTA>").Value!).Body!;
+
+        var first = body.QuerySelectorAll("p")[0];
+        Assert.Equal("<QUETTA> – First paragraph.", first.TextContent);
+        Assert.Equal("<QUETTA>", first.One(".dateline").TextContent);
+    }
+}

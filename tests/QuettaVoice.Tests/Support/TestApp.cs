@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Tests.Support;
+
+/// <summary>
+/// The real site over real HTTP, on its own SQLite file in its own data folder, with a clock the test moves.
+/// By default it starts like a fresh install and imports the seed story; <c>seed: false</c> starts empty.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    /// <summary>Thursday 3 July 2025, 14:00 in Quetta: the day Russia recognised the Taliban government.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 7, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly bool seed;
+    private readonly string environment;
+
+    public TestApp(bool seed = true, string environment = "Production")
+    {
+        this.seed = seed;
+        this.environment = environment;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public string DatabasePath => Path.Combine(DataDirectory, DataServices.DatabaseFileName);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Storage:SeedDirectory", seed ? "seeds" : "");
+        builder.UseSetting("Site:BaseUrl", "http://localhost");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A scope on the app's own store, for arranging data and checking what was saved.</summary>
+    public async Task WithDbAsync(Func<NewsDb, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<NewsDb>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NewsDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NewsDb>());
+    }
+
+    /// <summary>A client that shows redirects as they are, so tests can assert them.</summary>
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        TryDeleteDataDirectory();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        TryDeleteDataDirectory();
+    }
+
+    private void TryDeleteDataDirectory()
+    {
+        try
+        {
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a folder in /tmp behind; it must not fail the test.
+        }
+    }
+}
