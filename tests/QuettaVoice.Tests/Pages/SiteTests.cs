@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+
+namespace QuettaVoice.Tests.Pages;
+
+/// <summary>What every response carries, and what the site does when something breaks.</summary>
+public sealed class SiteTests : IAsyncLifetime
+{
+    private readonly TestApp app = new(seed: false);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/category/education")]
+    [InlineData("/no-such-page")]
+    public async Task Every_page_sends_the_security_headers(string url)
+    {
+        using var response = await app.CreateReader().GetAsync(url);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task Pages_carry_no_inline_script_or_style()
+    {
+        var page = await app.CreateReader().GetDocumentAsync("/");
+
+        Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_fingerprinted_and_served()
+    {
+        var reader = app.CreateReader();
+        var href = (await reader.GetDocumentAsync("/")).One("link[rel=stylesheet]").GetAttribute("href")!;
+
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
+        using var css = await reader.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("prefers-color-scheme: dark", await css.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task When_the_store_fails_the_reader_gets_an_apology_and_no_stack_trace()
+    {
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE ArticleTags; DROP TABLE Articles;"));
+
+        using var response = await app.CreateReader().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Something went wrong", page.One("main h1").Text());
+        var text = page.DocumentElement.TextContent;
+        Assert.DoesNotContain("SqliteException", text);
+        Assert.DoesNotContain("   at ", text);
+        Assert.DoesNotContain("no such table", text);
+    }
+
+    [Fact]
+    public async Task All_state_lives_in_the_configured_data_folder()
+    {
+        _ = await app.CreateReader().GetAsync("/");
+
+        Assert.True(File.Exists(app.DatabasePath), $"no database at {app.DatabasePath}");
+    }
+}
