@@ -9,6 +9,10 @@ using QuettaVoice.Web.Rendering;
 var command = args.FirstOrDefault() is ImportCommand.Name ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
+// Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
+// a published build has no manifest to load, so this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddNewsLogging();
 builder.AddNewsDb();
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));

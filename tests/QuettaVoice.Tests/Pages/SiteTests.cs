@@ -51,6 +51,24 @@ public sealed class SiteTests : IAsyncLifetime
         Assert.Contains("prefers-color-scheme: dark", await css.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("gzip, deflate, br")]
+    public async Task The_stylesheet_arrives_whole_and_compressed_for_browsers_that_ask(string encoding)
+    {
+        var reader = app.CreateReader();
+        var href = (await reader.GetDocumentAsync("/")).One("link[rel=stylesheet]").GetAttribute("href")!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        using var css = await reader.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(Assert.Single(css.Content.Headers.ContentEncoding), encoding);
+        Assert.True((await css.Content.ReadAsByteArrayAsync()).Length > 500);
+    }
+
     [Fact]
     public async Task When_the_store_fails_the_reader_gets_an_apology_and_no_stack_trace()
     {

@@ -1,0 +1,140 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using QuettaVoice.Tests.Support;
+
+namespace QuettaVoice.Tests.Browser;
+
+/// <summary>A reader on a phone and on a desktop: the front page, a tap on the story, the story itself, read by a real browser.</summary>
+public sealed class ReaderJourneyTests(LiveSite site) : IClassFixture<LiveSite>, IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Support.Browser.ChromiumPath) && !Support.Browser.InCi)
+        {
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await Support.Browser.LaunchAsync(playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    private async Task<IPage> OpenAsync(int width, int height, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
+            JavaScriptEnabled = javaScript,
+        });
+        return await context.NewPageAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("phone", 360, 780)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task A_reader_follows_the_lead_story_from_the_front_page_and_reads_it(string device, int width, int height)
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await OpenAsync(width, height, javaScript: false);
+
+        await page.GotoAsync("/");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"front-{device}.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = Seed.Headline }).ClickAsync();
+
+        await page.WaitForURLAsync($"**{Seed.Permalink}");
+        Assert.Equal(Seed.Headline, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.Equal("MOSCOW", await page.Locator(".story-body .dateline").InnerTextAsync());
+        var paragraphs = await page.Locator(".story-body p").AllInnerTextsAsync();
+        Assert.Equal(7, paragraphs.Count);
+        Assert.Equal(Seed.Paragraphs[^1], paragraphs[^1]);
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Monitoring Desk" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "About the Author" }).IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"story-{device}.png"), FullPage = true });
+    }
+
+    [SkippableTheory]
+    [InlineData(320)]
+    [InlineData(1920)]
+    public async Task The_story_fits_the_screen_without_sideways_scrolling(int width)
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await OpenAsync(width, 800);
+
+        await page.GotoAsync(Seed.Permalink);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px at {width}px");
+        var measure = await page.EvaluateAsync<double>(
+            "(() => { const p = document.querySelector('.story-body p'); const r = p.getBoundingClientRect(); " +
+            "const s = getComputedStyle(p); const c = document.createElement('canvas').getContext('2d'); c.font = s.font; " +
+            "return r.width / c.measureText('abcdefghijklmnopqrstuvwxyz').width * 26; })()");
+        Assert.InRange(measure, width < 600 ? 25 : 55, 80);
+    }
+
+    [SkippableTheory]
+    [InlineData("/", ColorScheme.Light)]
+    [InlineData(Seed.Permalink, ColorScheme.Light)]
+    [InlineData(Seed.Permalink, ColorScheme.Dark)]
+    [InlineData("/author/quetta-voice", ColorScheme.Light)]
+    [InlineData("/no-such-page", ColorScheme.Dark)]
+    public async Task Axe_finds_no_serious_or_critical_accessibility_violation(string url, ColorScheme scheme)
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await OpenAsync(1280, 900, scheme);
+
+        await page.GotoAsync(url);
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
+    }
+
+    [SkippableFact]
+    public async Task Dark_mode_follows_the_reader_system_setting()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var light = await OpenAsync(1280, 900, ColorScheme.Light);
+        var dark = await OpenAsync(1280, 900, ColorScheme.Dark);
+
+        await light.GotoAsync(Seed.Permalink);
+        await dark.GotoAsync(Seed.Permalink);
+        await dark.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("story-dark.png") });
+
+        const string background = "getComputedStyle(document.body).backgroundColor";
+        Assert.Equal("rgb(255, 254, 251)", await light.EvaluateAsync<string>(background));
+        Assert.Equal("rgb(20, 20, 20)", await dark.EvaluateAsync<string>(background));
+    }
+
+    [SkippableFact]
+    public async Task The_print_style_leaves_out_navigation_and_keeps_the_story()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await OpenAsync(1280, 900);
+
+        await page.GotoAsync(Seed.Permalink);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        Assert.False(await page.Locator("nav.sections").IsVisibleAsync());
+        Assert.True(await page.Locator(".story-body").IsVisibleAsync());
+    }
+}

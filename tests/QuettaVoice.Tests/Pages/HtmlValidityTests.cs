@@ -1,0 +1,47 @@
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Pages;
+
+/// <summary>Every kind of public page, checked by the W3C's own checker.</summary>
+public sealed class HtmlValidityTests : IAsyncLifetime
+{
+    private readonly TestApp app = new(seed: true);
+
+    public async Task InitializeAsync() =>
+        await app.WithDbAsync(db =>
+        {
+            var story = TestData.Article(
+                TestData.Author(), headline: "Schools reopen in Zhob", standfirst: "Attendance was low on the first day.",
+                section: db.Sections.Single(s => s.Slug == "education"), dateline: "ZHOB",
+                body: "First *paragraph* with [a link](https://example.org).\n\n> A quotation.\n\n| Year | Pupils |\n|---|---|\n| 2025 | 120 |");
+            story.Tags.Add(TestData.Tag());
+            story.FeaturedImage = new FeaturedImage { Path = "/media/zhob.jpg", Caption = "A classroom in Zhob", Credit = "QV", AltText = "Pupils at their desks" };
+            db.Articles.Add(story);
+            return db.SaveChangesAsync();
+        });
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [SkippableFact]
+    public async Task Public_pages_are_valid_html()
+    {
+        HtmlChecker.SkipUnlessAvailable();
+        var reader = app.CreateReader();
+        var pages = new Dictionary<string, string>();
+        foreach (var (name, url) in new[]
+        {
+            ("front", "/"), ("seed-story", Seed.Permalink), ("story-with-image", "/2025/07/03/schools-reopen-in-zhob"),
+            ("author", "/author/quetta-voice"), ("section", "/category/education"), ("tag", "/tag/out-of-school-children"),
+            ("empty-section", "/category/climate"), ("not-found", "/no-such-page"),
+        })
+        {
+            using var response = await reader.GetAsync(url);
+            pages[name] = await response.Content.ReadAsStringAsync();
+        }
+
+        var errors = await HtmlChecker.ErrorsAsync(pages);
+
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+}
