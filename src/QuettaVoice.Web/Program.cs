@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddNewsLogging();
-builder.AddNewsDb();
+builder.AddNewsStore();
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);

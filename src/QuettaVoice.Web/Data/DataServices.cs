@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Domain;
 
@@ -8,13 +9,17 @@ public static class DataServices
     public const string DatabaseFileName = "quettavoice.db";
 
     /// <summary>
-    /// Registers the store: SQLite in the data folder unless <c>ConnectionStrings:Default</c> names another file.
+    /// Registers the store: SQLite in the data folder unless <c>ConnectionStrings:Default</c> names another file,
+    /// and the key ring that protects cookies and form tokens, kept there too so they survive a restart.
     /// The data folder is created here so a fresh machine needs no set-up step.
     /// </summary>
-    public static IHostApplicationBuilder AddNewsDb(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddNewsStore(this IHostApplicationBuilder builder)
     {
         var dataDirectory = builder.DataDirectory();
         Directory.CreateDirectory(dataDirectory);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("QuettaVoice")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";

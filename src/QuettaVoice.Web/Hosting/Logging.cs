@@ -6,14 +6,18 @@ namespace QuettaVoice.Web.Hosting;
 
 public static class Logging
 {
-    /// <summary>Structured console logs from configuration (<c>Serilog</c> section), one line per request.</summary>
+    /// <summary>
+    /// Structured console logs from configuration (<c>Serilog</c> section), one line per request. Each host keeps
+    /// its own logger rather than the process-wide <c>Log.Logger</c>, so hosts side by side (tests) never share lines.
+    /// </summary>
     public static IHostApplicationBuilder AddNewsLogging(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -24,7 +28,8 @@ public static class Logging
     public static IApplicationBuilder UseNewsRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         });

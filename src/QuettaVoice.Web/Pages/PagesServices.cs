@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 namespace QuettaVoice.Web.Pages;
 
 public static class PagesServices
@@ -13,6 +16,9 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        // Razor still escapes markup characters; this only stops it spelling every dash, curly quote
+        // and Urdu letter as a numeric entity, which made pages larger and harder to read.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 }

@@ -86,10 +86,30 @@ public sealed class SiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_request_is_logged_on_one_line_by_path_without_its_query_string()
+    {
+        using var response = await app.CreateReader().GetAsync("/category/education?email=reader%40example.com&password=hunter2");
+
+        // The request line is written as the response completes, which the client may see first.
+        var requestLines = new List<string>();
+        for (var wait = 0; wait < 50 && requestLines.Count == 0; wait++)
+        {
+            await Task.Delay(100);
+            requestLines = app.Logs.Lines.Where(l => l.StartsWith("HTTP GET", StringComparison.Ordinal)).ToList();
+        }
+
+        Assert.True(requestLines.Count == 1, string.Join("\n", app.Logs.Lines));
+        var line = requestLines[0];
+        Assert.StartsWith("HTTP GET /category/education responded 200", line);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task All_state_lives_in_the_configured_data_folder()
     {
         _ = await app.CreateReader().GetAsync("/");
 
         Assert.True(File.Exists(app.DatabasePath), $"no database at {app.DatabasePath}");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml"));
     }
 }

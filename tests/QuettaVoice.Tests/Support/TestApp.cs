@@ -29,6 +29,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
+    public CollectingSink Logs { get; } = new();
     public string DatabasePath => Path.Combine(DataDirectory, DataServices.DatabaseFileName);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,7 +38,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Storage:SeedDirectory", seed ? "seeds" : "");
         builder.UseSetting("Site:BaseUrl", "http://localhost");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+        });
     }
 
     /// <summary>A scope on the app's own store, for arranging data and checking what was saved.</summary>
