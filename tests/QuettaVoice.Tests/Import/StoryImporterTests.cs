@@ -6,32 +6,31 @@ using QuettaVoice.Web.Import;
 
 namespace QuettaVoice.Tests.Import;
 
-public sealed class StoryImporterTests : IAsyncLifetime
+public sealed class StoryImporterTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
     private readonly TempFolder folder = new();
     private readonly StringWriter output = new();
 
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        _ = app.Server; // starts the site: migrations applied, sections created, no seed stories
+        _ = App.Server; // starts the site: migrations applied, sections created, no seed stories
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         folder.Dispose();
-        await app.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private async Task<ImportResult> ImportAsync(ImportRequest request)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StoryImporter>().ImportAsync(request, output);
     }
 
     private Task<List<Article>> StoriesAsync() =>
-        app.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Author).Include(a => a.Section).OrderBy(a => a.Id).ToListAsync());
+        App.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Author).Include(a => a.Section).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
     public async Task The_seed_story_is_stored_with_every_part_in_its_place()
@@ -67,7 +66,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
 
         Assert.Equal(new ImportResult(0, 2, 0), again);
         Assert.Single(await StoriesAsync());
-        Assert.Single(await app.WithDbAsync(db => db.Authors.ToListAsync()));
+        Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
         Assert.Contains("skipped, already imported as", output.ToString());
     }
 
@@ -110,7 +109,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
         Assert.Contains(name, errorLine);
         Assert.Contains(reason, errorLine);
         Assert.Equal(["A good story about the budget"], (await StoriesAsync()).Select(s => s.Headline));
-        Assert.Single(await app.WithDbAsync(db => db.Authors.ToListAsync()));
+        Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
     public async Task A_failure_while_writing_rolls_the_whole_file_back()
     {
         // The store refuses the story row after the new author row was written in the same file's transaction.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "CREATE TRIGGER refuse_story BEFORE INSERT ON Articles BEGIN SELECT RAISE(ABORT, 'store refused the story'); END;"));
 
         var result = await ImportAsync(new ImportRequest([Seed.FilePath]) { Author = "New Author" });
@@ -135,7 +134,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
         Assert.Equal(1, result.Failed);
         Assert.Contains("store refused the story", output.ToString());
         Assert.Empty(await StoriesAsync());
-        Assert.Empty(await app.WithDbAsync(db => db.Authors.ToListAsync()));
+        Assert.Empty(await App.WithDbAsync(db => db.Authors.ToListAsync()));
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
         Assert.Equal("Covers the economy.", story.Author.Bio);
         Assert.Equal("economy", story.Section!.Slug);
         Assert.Equal(published.UtcDateTime, story.PublishedAt);
-        Assert.Equal(DatabaseSectionCount, await app.WithDbAsync(db => db.Sections.CountAsync()));
+        Assert.Equal(DatabaseSectionCount, await App.WithDbAsync(db => db.Sections.CountAsync()));
     }
 
     private static int DatabaseSectionCount => QuettaVoice.Web.Data.DatabaseInitializer.DefaultSections.Count;
@@ -164,7 +163,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
     [Fact]
     public async Task An_existing_author_is_reused_and_keeps_the_bio_they_have()
     {
-        await app.WithDbAsync(db =>
+        await App.WithDbAsync(db =>
         {
             db.Authors.Add(TestData.Author("Quetta Voice", bio: "Our own words."));
             return db.SaveChangesAsync();
@@ -172,7 +171,7 @@ public sealed class StoryImporterTests : IAsyncLifetime
 
         await ImportAsync(new ImportRequest([Seed.FilePath]));
 
-        var author = Assert.Single(await app.WithDbAsync(db => db.Authors.ToListAsync()));
+        var author = Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
         Assert.Equal("Our own words.", author.Bio);
     }
 
@@ -203,6 +202,6 @@ public sealed class StoryImporterTests : IAsyncLifetime
         Assert.Equal(1, result.Imported);
         Assert.Contains($"would import “{Seed.Headline}” at {Seed.Permalink}", output.ToString());
         Assert.Empty(await StoriesAsync());
-        Assert.Empty(await app.WithDbAsync(db => db.Authors.ToListAsync()));
+        Assert.Empty(await App.WithDbAsync(db => db.Authors.ToListAsync()));
     }
 }

@@ -4,12 +4,11 @@ using QuettaVoice.Web.Domain;
 namespace QuettaVoice.Tests.Pages;
 
 /// <summary>Every kind of public page, checked by the W3C's own checker.</summary>
-public sealed class HtmlValidityTests : IAsyncLifetime
+public sealed class HtmlValidityTests() : SiteTest(seed: true)
 {
-    private readonly TestApp app = new(seed: true);
-
-    public async Task InitializeAsync() =>
-        await app.WithDbAsync(db =>
+    
+    public override async Task InitializeAsync() =>
+        await App.WithDbAsync(db =>
         {
             var story = TestData.Article(
                 TestData.Author(), headline: "Schools reopen in Zhob", standfirst: "Attendance was low on the first day.",
@@ -21,13 +20,11 @@ public sealed class HtmlValidityTests : IAsyncLifetime
             return db.SaveChangesAsync();
         });
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [SkippableFact]
     public async Task Public_pages_are_valid_html()
     {
         HtmlChecker.SkipUnlessAvailable();
-        var reader = app.CreateReader();
+        var reader = App.CreateReader();
         var pages = new Dictionary<string, string>();
         foreach (var (name, url) in new[]
         {

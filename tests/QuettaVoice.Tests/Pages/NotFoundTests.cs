@@ -3,14 +3,9 @@ using QuettaVoice.Tests.Support;
 
 namespace QuettaVoice.Tests.Pages;
 
-public sealed class NotFoundTests : IAsyncLifetime
+public sealed class NotFoundTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
+    
     [Theory]
     [InlineData("/2025/07/03/no-such-story")]
     [InlineData("/2025/13/03/bad-month")]
@@ -22,7 +17,7 @@ public sealed class NotFoundTests : IAsyncLifetime
     [InlineData("/wp-login.php")]
     public async Task An_unknown_address_is_a_404_page_that_helps_the_reader_on(string url)
     {
-        using var response = await app.CreateReader().GetAsync(url);
+        using var response = await App.CreateReader().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await response.ParseAsync();

@@ -5,21 +5,16 @@ using QuettaVoice.Tests.Support;
 namespace QuettaVoice.Tests.Pages;
 
 /// <summary>What every response carries, and what the site does when something breaks.</summary>
-public sealed class SiteTests : IAsyncLifetime
+public sealed class SiteTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
+    
     [Theory]
     [InlineData("/")]
     [InlineData("/category/education")]
     [InlineData("/no-such-page")]
     public async Task Every_page_sends_the_security_headers(string url)
     {
-        using var response = await app.CreateReader().GetAsync(url);
+        using var response = await App.CreateReader().GetAsync(url);
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp);
@@ -32,7 +27,7 @@ public sealed class SiteTests : IAsyncLifetime
     [Fact]
     public async Task Pages_carry_no_inline_script_or_style()
     {
-        var page = await app.CreateReader().GetDocumentAsync("/");
+        var page = await App.CreateReader().GetDocumentAsync("/");
 
         Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
@@ -41,7 +36,7 @@ public sealed class SiteTests : IAsyncLifetime
     [Fact]
     public async Task The_stylesheet_is_fingerprinted_and_served()
     {
-        var reader = app.CreateReader();
+        var reader = App.CreateReader();
         var href = (await reader.GetDocumentAsync("/")).One("link[rel=stylesheet]").GetAttribute("href")!;
 
         Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
@@ -56,7 +51,7 @@ public sealed class SiteTests : IAsyncLifetime
     [InlineData("gzip, deflate, br")]
     public async Task The_stylesheet_arrives_whole_and_compressed_for_browsers_that_ask(string encoding)
     {
-        var reader = app.CreateReader();
+        var reader = App.CreateReader();
         var href = (await reader.GetDocumentAsync("/")).One("link[rel=stylesheet]").GetAttribute("href")!;
         using var request = new HttpRequestMessage(HttpMethod.Get, href);
         request.Headers.AcceptEncoding.ParseAdd(encoding);
@@ -72,9 +67,9 @@ public sealed class SiteTests : IAsyncLifetime
     [Fact]
     public async Task When_the_store_fails_the_reader_gets_an_apology_and_no_stack_trace()
     {
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE ArticleTags; DROP TABLE Articles;"));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE ArticleTags; DROP TABLE Articles;"));
 
-        using var response = await app.CreateReader().GetAsync("/");
+        using var response = await App.CreateReader().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var page = await response.ParseAsync();
@@ -88,28 +83,28 @@ public sealed class SiteTests : IAsyncLifetime
     [Fact]
     public async Task Each_request_is_logged_on_one_line_by_path_without_its_query_string()
     {
-        using var response = await app.CreateReader().GetAsync("/category/education?email=reader%40example.com&password=hunter2");
+        using var response = await App.CreateReader().GetAsync("/category/education?email=reader%40example.com&password=hunter2");
 
         // The request line is written as the response completes, which the client may see first.
         var requestLines = new List<string>();
         for (var wait = 0; wait < 50 && requestLines.Count == 0; wait++)
         {
             await Task.Delay(100);
-            requestLines = app.Logs.Lines.Where(l => l.StartsWith("HTTP GET", StringComparison.Ordinal)).ToList();
+            requestLines = App.Logs.Lines.Where(l => l.StartsWith("HTTP GET", StringComparison.Ordinal)).ToList();
         }
 
-        Assert.True(requestLines.Count == 1, string.Join("\n", app.Logs.Lines));
+        Assert.True(requestLines.Count == 1, string.Join("\n", App.Logs.Lines));
         var line = requestLines[0];
         Assert.StartsWith("HTTP GET /category/education responded 200", line);
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("hunter2", StringComparison.Ordinal));
+        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("hunter2", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task All_state_lives_in_the_configured_data_folder()
     {
-        _ = await app.CreateReader().GetAsync("/");
+        _ = await App.CreateReader().GetAsync("/");
 
-        Assert.True(File.Exists(app.DatabasePath), $"no database at {app.DatabasePath}");
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml"));
+        Assert.True(File.Exists(App.DatabasePath), $"no database at {App.DatabasePath}");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
     }
 }

@@ -5,15 +5,14 @@ using QuettaVoice.Web.Data;
 namespace QuettaVoice.Tests.Pages;
 
 /// <summary>The front page, sections, tags and authors list stories newest first, ten to a page, in the old site's addresses.</summary>
-public sealed class StoryListTests : IAsyncLifetime
+public sealed class StoryListTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
-    private HttpClient reader = null!;
+        private HttpClient reader = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        reader = app.CreateReader();
-        await app.WithDbAsync(async db =>
+        reader = App.CreateReader();
+        await App.WithDbAsync(async db =>
         {
             var education = db.Sections.Single(s => s.Slug == "education");
             var health = db.Sections.Single(s => s.Slug == "health");
@@ -38,8 +37,6 @@ public sealed class StoryListTests : IAsyncLifetime
             await db.SaveChangesAsync();
         });
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static List<string> Headlines(AngleSharp.Dom.IParentNode page, string selector = ".card h3 a") =>
         page.QuerySelectorAll(selector).Select(a => a.Text()).ToList();

@@ -2,24 +2,19 @@ using QuettaVoice.Tests.Support;
 
 namespace QuettaVoice.Tests.Pages;
 
-public sealed class StoryPageTests : IAsyncLifetime
+public sealed class StoryPageTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
+    
     private async Task<AngleSharp.Dom.IDocument> PublishAndReadAsync(Action<QuettaVoice.Web.Domain.Article> arrange)
     {
-        await app.WithDbAsync(db =>
+        await App.WithDbAsync(db =>
         {
             var story = TestData.Article(TestData.Author(), headline: "Water crisis deepens");
             arrange(story);
             db.Articles.Add(story);
             return db.SaveChangesAsync();
         });
-        return await app.CreateReader().GetDocumentAsync("/2025/07/03/water-crisis-deepens");
+        return await App.CreateReader().GetDocumentAsync("/2025/07/03/water-crisis-deepens");
     }
 
     [Fact]

@@ -5,24 +5,19 @@ using QuettaVoice.Web.Domain;
 namespace QuettaVoice.Tests.Pages;
 
 /// <summary>Drafts never show; a scheduled story appears by the clock alone, with no job to run.</summary>
-public sealed class VisibilityTests : IAsyncLifetime
+public sealed class VisibilityTests : SiteTest
 {
-    private readonly TestApp app = new(seed: false);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
+    
     [Fact]
     public async Task A_draft_is_nowhere_to_be_read()
     {
-        await app.WithDbAsync(db =>
+        await App.WithDbAsync(db =>
         {
             var author = TestData.Author();
             db.Articles.Add(TestData.Article(author, headline: "Secret draft", status: ArticleStatus.Draft));
             return db.SaveChangesAsync();
         });
-        var reader = app.CreateReader();
+        var reader = App.CreateReader();
 
         Assert.DoesNotContain("Secret draft", (await reader.GetDocumentAsync("/")).Body!.TextContent);
         Assert.DoesNotContain("Secret draft", (await reader.GetDocumentAsync("/author/shahzada-zulfiqar")).Body!.TextContent);
@@ -34,14 +29,14 @@ public sealed class VisibilityTests : IAsyncLifetime
     public async Task A_scheduled_story_appears_when_its_time_comes()
     {
         var goesLive = TestApp.Start.AddHours(2);
-        await app.WithDbAsync(db =>
+        await App.WithDbAsync(db =>
         {
             db.Articles.Add(TestData.Article(
                 TestData.Author(), headline: "Budget tabled", status: ArticleStatus.Scheduled, publishedAt: goesLive,
                 section: db.Sections.Single(s => s.Slug == "economy")));
             return db.SaveChangesAsync();
         });
-        var reader = app.CreateReader();
+        var reader = App.CreateReader();
         const string permalink = "/2025/07/03/budget-tabled";
 
         using (var early = await reader.GetAsync(permalink))
@@ -51,7 +46,7 @@ public sealed class VisibilityTests : IAsyncLifetime
 
         Assert.Empty((await reader.GetDocumentAsync("/category/economy")).QuerySelectorAll(".card"));
 
-        app.Clock.SetUtcNow(goesLive);
+        App.Clock.SetUtcNow(goesLive);
 
         Assert.Equal("Budget tabled", (await reader.GetDocumentAsync(permalink)).One("article h1").Text());
         Assert.Equal(permalink, (await reader.GetDocumentAsync("/")).One(".lead-story h3 a").GetAttribute("href"));
