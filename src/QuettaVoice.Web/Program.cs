@@ -1,3 +1,4 @@
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
@@ -6,7 +7,7 @@ using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
-var command = args.FirstOrDefault() is ImportCommand.Name ? args[0] : null;
+var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
@@ -17,6 +18,8 @@ builder.AddNewsLogging();
 builder.AddNewsStore();
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));
+builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
@@ -24,14 +27,18 @@ builder.Services.AddNewsPages();
 
 var app = builder.Build();
 
-if (command is ImportCommand.Name)
+switch (command)
 {
-    return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+    case ImportCommand.Name:
+        return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+    case UsersCommand.Name:
+        return await UsersCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await scope.ServiceProvider.GetRequiredService<NewsroomAccounts>().EnsureFirstAdminAsync();
 }
 
 if (!app.Environment.IsDevelopment())
@@ -43,6 +50,8 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNewsRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 

@@ -17,6 +17,7 @@ public static class DataServices
     {
         var dataDirectory = builder.DataDirectory();
         Directory.CreateDirectory(dataDirectory);
+        builder.Services.AddSingleton(new DataFolder(dataDirectory));
         builder.Services.AddDataProtection()
             .SetApplicationName("QuettaVoice")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));

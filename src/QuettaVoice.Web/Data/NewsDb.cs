@@ -1,15 +1,20 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Data;
 
-public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options)
+/// <summary>The one store: the newsroom's content and, through Identity, its accounts.</summary>
+public sealed class NewsDb(DbContextOptions<NewsDb> options) : IdentityDbContext<NewsUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDb).Assembly);
+    }
 }

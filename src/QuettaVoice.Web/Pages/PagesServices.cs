@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using QuettaVoice.Web.Accounts;
 
 namespace QuettaVoice.Web.Pages;
 
@@ -14,6 +15,12 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Authors/Show", "author/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
+
+            // The newsroom: one convention covers every page and handler of the folder.
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
+            options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));
+            options.Conventions.AuthorizePage("/Account/ChangePassword");
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Razor still escapes markup characters; this only stops it spelling every dash, curly quote

@@ -1,12 +1,12 @@
+using AngleSharp;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace QuettaVoice.Tests.Support;
 
-/// <summary>Pages as a browser parses them, so tests look at elements, never at raw strings.</summary>
+/// <summary>Pages as a browser parses them, at their own address, so tests look at elements, never at raw strings.</summary>
 public static class Html
 {
-    private static readonly HtmlParser Parser = new();
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
 
     public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
     {
@@ -15,10 +15,14 @@ public static class Html
         return await response.ParseAsync();
     }
 
-    public static async Task<IDocument> ParseAsync(this HttpResponseMessage response) =>
-        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    public static async Task<IDocument> ParseAsync(this HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var address = response.RequestMessage?.RequestUri?.ToString() ?? "https://localhost/";
+        return await Context.OpenAsync(request => request.Content(html).Address(address));
+    }
 
-    public static IDocument Parse(string html) => Parser.ParseDocument(html);
+    public static IDocument Parse(string html) => Context.OpenAsync(request => request.Content(html)).GetAwaiter().GetResult();
 
     public static string Text(this IElement element) => element.TextContent.Trim();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 
 namespace QuettaVoice.Tests.Support;
@@ -58,8 +59,39 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<NewsDb>());
     }
 
-    /// <summary>A client that shows redirects as they are, so tests can assert them.</summary>
-    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>
+    /// A browser-like client over HTTPS (the sign-in cookie is Secure) that keeps cookies and shows redirects
+    /// as they are, so tests can assert them.
+    /// </summary>
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    /// <summary>A newsroom account with one role and <see cref="Password"/>, created straight in the store.</summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null, bool mustChangePassword = false)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quettavoice.test";
+        await using var scope = Services.CreateAsyncScope();
+        var problems = await scope.ServiceProvider.GetRequiredService<NewsroomAccounts>()
+            .AddUserAsync(email, $"Test {role}", role, Password, mustChangePassword);
+        Assert.Empty(problems);
+        return email;
+    }
+
+    /// <summary>A client signed in through the real sign-in form as a new user with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string role)
+    {
+        var email = await CreateUserAsync(role);
+        var client = CreateReader();
+        var response = await client.SignInAsync(email, Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
 
     public override async ValueTask DisposeAsync()
     {

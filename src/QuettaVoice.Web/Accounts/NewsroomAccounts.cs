@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Accounts;
+
+/// <summary>Creating newsroom accounts: the roles, the first admin of a fresh install, and users added by script.</summary>
+public sealed partial class NewsroomAccounts(
+    UserManager<NewsUser> users,
+    RoleManager<IdentityRole> roles,
+    DataFolder dataFolder,
+    IOptions<AccountOptions> options,
+    ILogger<NewsroomAccounts> logger)
+{
+    public const string InitialPasswordFileName = "initial-admin-password";
+
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public string InitialPasswordFile => dataFolder.File(InitialPasswordFileName);
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>
+    /// On a site with no users, creates an admin with a random password written to a file only its owner can read,
+    /// and logs where the file is, never the password. The admin must choose a new password at first sign-in.
+    /// </summary>
+    public async Task EnsureFirstAdminAsync()
+    {
+        await EnsureRolesAsync();
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 24);
+        var errors = await AddUserAsync(options.Value.FirstAdminEmail, "Site admin", Roles.Admin, password, mustChangePassword: true);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Could not create the first admin: " + string.Join("; ", errors));
+        }
+
+        await WriteOwnerOnlyAsync(InitialPasswordFile, password + "\n");
+        LogFirstAdmin(InitialPasswordFile);
+    }
+
+    /// <summary>Adds a user with one role; the errors are sentences for the person who asked, empty on success.</summary>
+    public async Task<IReadOnlyList<string>> AddUserAsync(string email, string displayName, string role, string password, bool mustChangePassword)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return [$"There is no role \"{role}\"; the roles are {string.Join(", ", Roles.All)}."];
+        }
+
+        await EnsureRolesAsync();
+        var user = new NewsUser
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = displayName.Trim(),
+            MustChangePassword = mustChangePassword,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return created.Errors.Select(e => e.Description).ToList();
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
+    }
+
+    /// <summary>Once the first admin has chosen a password, the file with the old one has no reason to exist.</summary>
+    public void ForgetInitialPassword() => File.Delete(InitialPasswordFile);
+
+    private static async Task WriteOwnerOnlyAsync(string path, string text)
+    {
+        // A new file, so the owner-only mode below applies and no older file's looser mode carries over.
+        File.Delete(path);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new StreamWriter(path, fileOptions);
+        await file.WriteAsync(text);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First start: an admin account was created; its one-time password is in {PasswordFile}")]
+    private partial void LogFirstAdmin(string passwordFile);
+}

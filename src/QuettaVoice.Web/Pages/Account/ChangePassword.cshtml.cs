@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(
+    UserManager<NewsUser> users, SignInManager<NewsUser> signIn, NewsroomAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public bool MustChange { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter a new password.")]
+        [StringLength(200, MinimumLength = AccountServices.MinimumPasswordLength, ErrorMessage = "The new password must be at least {2} characters long.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the new password again.")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password again")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet() => MustChange = User.HasClaim(NewsUserClaimsFactory.MustChangePasswordClaim, "true");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        MustChange = User.HasClaim(NewsUserClaimsFactory.MustChangePasswordClaim, "true");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!changed.Succeeded)
+        {
+            foreach (var error in changed.Errors)
+            {
+                var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+            }
+
+            return Page();
+        }
+
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+            accounts.ForgetInitialPassword();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        StatusMessage = "Your password has been changed.";
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Pages.Account;
+
+public sealed class ChangePasswordTests : SiteTest
+{
+    private const string NewPassword = "a river runs through quetta";
+
+    private static Dictionary<string, string> Passwords(string current, string next, string again) => new()
+    {
+        ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = next, ["Input.ConfirmPassword"] = again,
+    };
+
+    [Fact]
+    public async Task A_signed_in_user_changes_their_password_and_signs_in_with_the_new_one()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var client = App.CreateReader();
+        await client.SignInAsync(email, TestApp.Password);
+        var page = await client.GetDocumentAsync("/account/change-password");
+
+        using var changed = await client.SubmitAsync(page, Passwords(TestApp.Password, NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("Your password has been changed.", (await client.GetDocumentAsync("/admin")).One(".notice").Text());
+        using var oldOne = await App.CreateReader().SignInAsync(email, TestApp.Password);
+        Assert.Equal(HttpStatusCode.OK, oldOne.StatusCode);
+        using var newOne = await App.CreateReader().SignInAsync(email, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, newOne.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not my password!", NewPassword, NewPassword, "#current-error", "The current password is not right.")]
+    [InlineData(TestApp.Password, "too short", "too short", "#new-error", "The new password must be at least 12 characters long.")]
+    [InlineData(TestApp.Password, NewPassword, "something else entirely", "#confirm-error", "The two new passwords are not the same.")]
+    public async Task A_refused_change_says_why_next_to_the_field(string current, string next, string again, string errorSelector, string message)
+    {
+        var client = await App.SignInAsync(Roles.Editor);
+        var page = await client.GetDocumentAsync("/account/change-password");
+
+        using var response = await client.SubmitAsync(page, Passwords(current, next, again));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, (await response.ParseAsync()).One(errorSelector).Text());
+    }
+
+    [Fact]
+    public async Task Only_a_signed_in_user_can_reach_the_page()
+    {
+        using var response = await App.CreateReader().GetAsync("/account/change-password");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+    }
+}

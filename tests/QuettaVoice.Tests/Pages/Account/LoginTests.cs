@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Pages.Account;
+
+public sealed class LoginTests : SiteTest
+{
+    private static Dictionary<string, string> Credentials(string email, string password) =>
+        new() { ["Input.Email"] = email, ["Input.Password"] = password };
+
+    [Fact]
+    public async Task The_form_asks_for_email_and_password_by_label()
+    {
+        var page = await App.CreateReader().GetDocumentAsync("/account/login");
+
+        Assert.Equal("email", page.One("#Input_Email").GetAttribute("type"));
+        Assert.Equal("Email", page.One("label[for=Input_Email]").Text());
+        Assert.Equal("Password", page.One("label[for=Input_Password]").Text());
+        Assert.Equal("password", page.One("#Input_Password").GetAttribute("type"));
+    }
+
+    [Fact]
+    public async Task The_right_password_opens_the_dashboard_with_a_cookie_scripts_cannot_read()
+    {
+        var email = await App.CreateUserAsync(Roles.Editor);
+        var client = App.CreateReader();
+
+        using var response = await client.SignInAsync(email, TestApp.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("qv_auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Dashboard", (await client.GetDocumentAsync("/admin")).One("main h1").Text());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_the_email_stays_in_the_form()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var client = App.CreateReader();
+
+        using var response = await client.SignInAsync(email, "not the password at all");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("The email or password is not right.", page.One(".form-errors li").Text());
+        Assert.Equal(email, page.ValueOf("Input.Email"));
+        Assert.True(string.IsNullOrEmpty(page.ValueOf("Input.Password")));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password()
+    {
+        using var response = await App.CreateReader().SignInAsync("nobody@quettavoice.test", "whatever password");
+
+        Assert.Equal("The email or password is not right.", (await response.ParseAsync()).One(".form-errors li").Text());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes()
+    {
+        var email = await App.CreateUserAsync(Roles.Editor);
+        var client = App.CreateReader();
+        for (var attempt = 0; attempt < AccountServices.MaxFailedSignIns; attempt++)
+        {
+            using var wrong = await client.SignInAsync(email, $"wrong password {attempt}");
+        }
+
+        using var right = await client.SignInAsync(email, TestApp.Password);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked for 15 minutes", (await right.ParseAsync()).One(".form-errors li").Text());
+    }
+
+    [Fact]
+    public async Task Empty_fields_are_named_next_to_themselves()
+    {
+        var client = App.CreateReader();
+        var page = await client.GetDocumentAsync("/account/login");
+
+        using var response = await client.SubmitAsync(page, Credentials("", ""));
+
+        var result = await response.ParseAsync();
+        Assert.Equal("Enter your email address.", result.One("#email-error").Text());
+        Assert.Equal("Enter your password.", result.One("#password-error").Text());
+    }
+
+    [Fact]
+    public async Task A_post_without_the_form_token_is_refused()
+    {
+        var email = await App.CreateUserAsync(Roles.Editor);
+
+        using var response = await App.CreateReader().PostAsync("/account/login", new FormUrlEncodedContent(Credentials(email, TestApp.Password)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example")]
+    public async Task A_return_address_on_another_site_is_ignored(string returnUrl)
+    {
+        var email = await App.CreateUserAsync(Roles.Editor);
+
+        using var response = await App.CreateReader().SignInAsync(email, TestApp.Password, returnUrl);
+
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await App.SignInAsync(Roles.Editor);
+        var page = await client.GetDocumentAsync("/admin");
+
+        using var signedOut = await client.SubmitAsync(page, new Dictionary<string, string>(), "form[action='/account/logout']");
+        using var after = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.MaxValue);
+        }
+
+        using var response = await App.CreateReader().SignInAsync(email, TestApp.Password);
+
+        Assert.Equal("This account has been disabled. Ask an admin to enable it.", (await response.ParseAsync()).One(".form-errors li").Text());
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Pages.Admin;
+
+/// <summary>Every admin route, for every kind of visitor: who gets in, who is sent to sign in, who is refused.</summary>
+public sealed class AuthorizationTests : SiteTest
+{
+    private const string Anonymous = "anonymous";
+
+    public static TheoryData<string, string, HttpStatusCode> Matrix()
+    {
+        var data = new TheoryData<string, string, HttpStatusCode>();
+        var everyone = new[] { Anonymous, Roles.Writer, Roles.Moderator, Roles.Editor, Roles.Admin };
+        foreach (var who in everyone)
+        {
+            data.Add("/admin", who, who == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.OK);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_admin_route_answers_each_visitor_as_it_should(string url, string who, HttpStatusCode expected)
+    {
+        var client = who == Anonymous ? App.CreateReader() : await App.SignInAsync(who);
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        }
+    }
+}
