@@ -15,9 +15,11 @@ public sealed partial class DatabaseInitializer(
     /// <summary>The paper's beats, as its masthead lists them.</summary>
     public static readonly IReadOnlyList<string> DefaultSections = ["Politics", "Economy", "Education", "Health", "Climate"];
 
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => db.Database.MigrateAsync(cancellationToken);
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
 
         var isEmpty = !await db.Articles.AnyAsync(cancellationToken)
             && !await db.Authors.AnyAsync(cancellationToken)

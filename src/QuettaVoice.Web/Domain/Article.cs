@@ -40,10 +40,10 @@ public sealed class Article
     /// <summary>A fingerprint of the imported text, so importing the same file twice adds nothing.</summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>Puts the story out at <paramref name="publishedAtUtc"/>: at once, or scheduled when that is still to come.</summary>
     public void Publish(DateTime publishedAtUtc, DateTime nowUtc)
     {
         PublishedAt = publishedAtUtc;
         Status = publishedAtUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
-        UpdatedAt = nowUtc;
     }
 }

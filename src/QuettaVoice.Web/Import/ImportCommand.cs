@@ -12,7 +12,8 @@ public static class ImportCommand
 
     public const string Usage =
         "usage: import PATH... [--title TEXT] [--author NAME] [--section NAME] [--published \"yyyy-MM-dd HH:mm\"] [--dry-run]\n"
-        + "  PATH is a .txt file or a folder of them. --published is in the newsroom's zone unless it ends in Z or +hh:mm.";
+        + "  PATH is a .txt file or a folder of them. --published is yyyy-MM-dd[ HH:mm] in the newsroom's zone,\n"
+        + "  or an exact time such as 2025-07-03T14:30+05:00.";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
@@ -24,7 +25,9 @@ public static class ImportCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        // A dry run needs the tables to look for earlier imports, but must not add the first-run content.
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await (request.DryRun ? initializer.MigrateAsync() : initializer.InitializeAsync());
         var result = await scope.ServiceProvider.GetRequiredService<StoryImporter>().ImportAsync(request, output);
         var verb = request.DryRun ? "Would import" : "Imported";
         await output.WriteLineAsync($"{verb} {result.Imported}, skipped {result.Skipped} already imported, {result.Failed} failed.");
@@ -89,19 +92,22 @@ public static class ImportCommand
         return new ImportRequest(paths) { Title = title, Author = author, Section = section, PublishedAt = published, DryRun = dryRun };
     }
 
-    /// <summary>UTC for a time given with an offset, or for a newsroom wall-clock time given without one.</summary>
+    /// <summary>The forms <c>--published</c> takes: a newsroom date or wall-clock time, or an exact time with its offset.</summary>
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
+
+    private static readonly string[] OffsetFormats =
+        ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd HH:mmzzz", "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
+
+    /// <summary>UTC for a time given with an offset, or for a newsroom wall-clock time given without one; null for anything else.</summary>
     public static DateTime? ParseTime(string value, TimeZoneInfo zone)
     {
-        var hasOffset = value.EndsWith('Z') || value.EndsWith('z')
-            || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
-        if (hasOffset)
+        var text = value.Trim();
+        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
         {
-            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-                ? withOffset.UtcDateTime
-                : null;
+            return exact.UtcDateTime;
         }
 
-        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        return DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone)
             : null;
     }

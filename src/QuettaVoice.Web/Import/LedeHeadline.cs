@@ -10,10 +10,13 @@ public static partial class LedeHeadline
 {
     public const int MaxLength = 100;
 
+    private const int MaxOpenerLength = 60;
+    private const int MinNewsLength = 25;
+
     private static readonly string[] Openers =
     [
         "in", "on", "at", "after", "amid", "despite", "during", "following", "with", "as", "while", "since",
-        "according", "earlier", "later", "meanwhile", "however", "today", "yesterday", "in a", "for",
+        "according", "earlier", "later", "meanwhile", "however", "today", "yesterday", "for",
     ];
 
     private static readonly string[] WeakEndings =
@@ -25,8 +28,13 @@ public static partial class LedeHeadline
     public static string From(string lede)
     {
         var sentence = FirstSentence(lede);
-        var clauses = ClauseBreak().Split(sentence).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-        if (clauses.Count > 1 && IsOpener(clauses[0]) && clauses[1].Length <= MaxLength)
+        var clauses = ClauseBreak().Split(sentence).Select(c => c.Trim()).Where(c => c.Any(char.IsLetterOrDigit)).ToList();
+        if (clauses.Count == 0)
+        {
+            return CutAtWord(lede.Trim());
+        }
+
+        if (clauses.Count > 1 && IsOpener(clauses[0], clauses[1]))
         {
             clauses.RemoveAt(0);
         }
@@ -53,10 +61,17 @@ public static partial class LedeHeadline
         return sentence.Trim().TrimEnd('.', '!', '?', ',', ';', ':', ' ');
     }
 
-    private static bool IsOpener(string clause)
+    /// <summary>
+    /// "In a historic move," sets a scene; "At least 12 people were killed" is the news, and ", police said" is
+    /// no headline: an opener is short, starts with a scene-setting word, and the clause after it carries the news.
+    /// </summary>
+    private static bool IsOpener(string clause, string next)
     {
         var firstWord = clause.Split(' ', 2)[0].ToLowerInvariant();
-        return Openers.Contains(firstWord);
+        return Openers.Contains(firstWord)
+            && clause.Length <= MaxOpenerLength
+            && next.Length is >= MinNewsLength and <= MaxLength
+            && !Attribution().IsMatch(next);
     }
 
     private static string CutAtWord(string text)
@@ -89,6 +104,9 @@ public static partial class LedeHeadline
     // A full stop after a lower-case word, not after an initial or a number ("U.S.", "Rs. 5", "3.5").
     [GeneratedRegex(@"(?<=[a-z\)”""’][.!?])\s+(?=[A-Z“""‘(])")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\b(said|says|told|added|reported|claimed|confirmed)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
 
     [GeneratedRegex(@",\s+|;\s+|\s+[–—]\s+")]
     private static partial Regex ClauseBreak();

@@ -19,16 +19,24 @@ public sealed partial record PlainTextStory(
     /// <summary>Lines the old theme printed around every story; never part of it.</summary>
     private static readonly string[] FurnitureLines =
     [
-        "leave a reply", "leave a comment", "cancel reply", "share this", "share this:", "like this:", "like this",
-        "related", "related posts", "related news", "related stories", "post navigation", "previous post", "next post",
-        "tweet", "print", "email", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "like loading...",
-        "loading...", "comments", "comment", "spread the love", "recommended for you", "you may also like",
+        "share this", "share this:", "like this:", "like this", "tweet", "print", "email", "whatsapp", "facebook",
+        "twitter", "linkedin", "telegram", "pinterest", "reddit", "like loading...", "loading...", "spread the love",
+        "comment *", "name *", "email *", "website", "post comment", "cancel reply", "Δ",
+        "your email address will not be published. required fields are marked *",
+        "save my name, email, and website in this browser for the next time i comment.",
     ];
 
-    private static readonly string[] FurniturePrefixes =
+    /// <summary>Share-button captions; only ever a short line that is not a sentence.</summary>
+    private static readonly string[] FurniturePrefixes = ["click to share on", "click to email", "click to print", "share on "];
+
+    /// <summary>
+    /// Headings the theme printed after the story (the comment form, related posts, links to the next post):
+    /// what follows them is theirs, up to "About the Author".
+    /// </summary>
+    private static readonly string[] TailHeadings =
     [
-        "your email address will not be published", "required fields are marked", "click to share on",
-        "click to email", "click to print", "share on ", "posted in ", "filed under",
+        "leave a reply", "leave a reply cancel reply", "leave a comment", "related", "related posts", "related news",
+        "related stories", "you may also like", "recommended for you", "post navigation", "more stories",
     ];
 
     /// <summary>Words that make "Something:" a credit rather than a place.</summary>
@@ -49,27 +57,22 @@ public sealed partial record PlainTextStory(
         var aboutAt = blocks.FindIndex(b => IsAboutTheAuthor(b[0]));
         if (aboutAt >= 0)
         {
-            var bioBlocks = blocks.Skip(aboutAt + 1).Select(b => string.Join('\n', b)).ToList();
-            if (blocks[aboutAt].Count > 1)
-            {
-                bioBlocks.Insert(0, string.Join('\n', blocks[aboutAt].Skip(1)));
-            }
-
+            var bioBlocks = blocks.Skip(aboutAt + 1).Where(b => !IsAboutTheAuthor(b[0])).Select(b => string.Join('\n', b)).ToList();
             bio = bioBlocks.Count > 0 ? string.Join("\n\n", bioBlocks) : null;
             blocks = blocks[..aboutAt];
         }
 
         string? caption = null;
-        if (blocks.Count > 0 && IsCaption(blocks[0]))
+        if (blocks.Count > 0 && (IsCaption(blocks[0]) || (blocks.Count > 1 && blocks[0] is [var line] && line.Length <= MaxCaptionLength && IsStandaloneByline(blocks[1]))))
         {
             caption = blocks[0][0];
             blocks.RemoveAt(0);
         }
 
         string? byline = null;
-        if (blocks.Count > 0 && blocks[0] is [var only] && StandaloneByline().Match(only) is { Success: true } credit)
+        if (blocks.Count > 0 && IsStandaloneByline(blocks[0]))
         {
-            byline = credit.Groups["credit"].Value;
+            byline = StandaloneByline().Match(blocks[0][0]).Groups["credit"].Value;
             blocks.RemoveAt(0);
         }
 
@@ -98,33 +101,46 @@ public sealed partial record PlainTextStory(
     }
 
     /// <summary>One spelling for every saved file: no BOM, LF line ends, plain spaces, no trailing blanks.</summary>
-    public static string Normalize(string text) =>
-        text.TrimStart('\uFEFF')
+    public static string Normalize(string text)
+    {
+        var lines = text.TrimStart('\uFEFF')
             .Replace("\r\n", "\n", StringComparison.Ordinal)
             .Replace('\r', '\n')
             .Replace('\u00A0', ' ')
             .Replace('\u202F', ' ')
-            .Replace('\u2007', ' ');
+            .Replace('\u2007', ' ')
+            .Split('\n')
+            .Select(l => l.TrimEnd());
+        return string.Join('\n', lines).Trim('\n');
+    }
 
     private static List<List<string>> Blocks(string text)
     {
         var blocks = new List<List<string>>();
         var current = new List<string>();
+        var inTail = false;
         foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.Trim();
-            if (line.Length == 0)
+            if (line.Length == 0 || IsAboutTheAuthor(line) || IsTailHeading(line))
             {
                 if (current.Count > 0)
                 {
                     blocks.Add(current);
                     current = [];
                 }
-
-                continue;
             }
 
-            if (!IsFurniture(line))
+            if (IsAboutTheAuthor(line))
+            {
+                blocks.Add([line]);
+                inTail = false;
+            }
+            else if (IsTailHeading(line) && blocks.Count > 0)
+            {
+                inTail = true;
+            }
+            else if (line.Length > 0 && !inTail && !IsFurniture(line) && !IsTailHeading(line))
             {
                 current.Add(line);
             }
@@ -142,8 +158,10 @@ public sealed partial record PlainTextStory(
     {
         var lower = line.ToLowerInvariant();
         return FurnitureLines.Contains(lower)
-            || FurniturePrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal));
+            || (line.Length <= MaxCaptionLength && !line.EndsWith('.') && FurniturePrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal)));
     }
+
+    private static bool IsTailHeading(string line) => TailHeadings.Contains(line.TrimEnd(':', ' ').ToLowerInvariant());
 
     private static bool IsAboutTheAuthor(string line) =>
         line.TrimEnd(':', ' ').Equals("About the Author", StringComparison.OrdinalIgnoreCase);
@@ -153,6 +171,8 @@ public sealed partial record PlainTextStory(
         && line.Length <= MaxCaptionLength
         && !line.EndsWith(':')
         && line.IndexOfAny(['.', '!', '?', ';', '“', '"']) < 0;
+
+    private static bool IsStandaloneByline(List<string> block) => block is [var only] && StandaloneByline().IsMatch(only);
 
     private static bool LooksLikeCredit(string credit)
     {
@@ -166,7 +186,10 @@ public sealed partial record PlainTextStory(
     [GeneratedRegex(@"^(?<credit>[A-Z][\w.'’ ]{1,59}?)\s*:\s+(?<rest>\S[\s\S]*)$")]
     private static partial Regex InlineByline();
 
-    /// <summary>A place in capitals, or capitalised, then an en dash, em dash, hyphen or colon: "MOSCOW –", "QUETTA:", "Turbat —".</summary>
-    [GeneratedRegex(@"^(?<place>[A-Z][A-Z.’' /-]{0,38}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[–—:-]\s+(?<rest>\S[\s\S]*)$")]
+    /// <summary>
+    /// A place in capitals, or capitalised, then an en dash, em dash, hyphen or colon: "MOSCOW –", "QUETTA:", "Turbat — Teachers".
+    /// A capitalised place must be followed by a new sentence, so "Balochistan — the largest province — has" keeps its subject.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?<place>[A-Z][A-Z.’' /-]{0,38}[A-Z.])\s*[–—:-]\s+(?<rest>\S[\s\S]*)|(?<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[–—:-]\s+(?<rest>[A-Z“""‘][\s\S]*))$")]
     private static partial Regex DatelineStart();
 }

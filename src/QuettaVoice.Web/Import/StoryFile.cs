@@ -29,6 +29,11 @@ public static class StoryFile
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return (null, "UTF-16 text; save it as UTF-8");
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             return (null, "binary file, not plain text");
@@ -45,9 +50,11 @@ public static class StoryFile
         }
     }
 
-    /// <summary>Every .txt file a path names: the file itself, or the files of a folder in name order.</summary>
+    private static readonly EnumerationOptions TextFiles = new() { MatchCasing = MatchCasing.CaseInsensitive };
+
+    /// <summary>Every .txt file a path names (.TXT too): the file itself, or the files of a folder in name order.</summary>
     public static IEnumerable<string> Expand(string path) =>
         Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.txt").Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(path, "*.txt", TextFiles).Order(StringComparer.OrdinalIgnoreCase)
             : [path];
 }

@@ -16,8 +16,20 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
 {
     public async Task<ImportResult> ImportAsync(ImportRequest request, TextWriter output, CancellationToken cancellationToken = default)
     {
-        var files = request.Paths.SelectMany(StoryFile.Expand).ToList();
         int imported = 0, skipped = 0, failed = 0;
+        var files = new List<string>();
+        foreach (var path in request.Paths)
+        {
+            var found = StoryFile.Expand(path).ToList();
+            if (found.Count == 0)
+            {
+                failed++;
+                await output.WriteLineAsync($"{path}: error: no .txt files in this folder");
+            }
+
+            files.AddRange(found);
+        }
+
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
@@ -41,8 +53,9 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
                         break;
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Whatever went wrong with this file, its transaction is gone and the next file still gets its turn.
                 db.ChangeTracker.Clear();
                 failed++;
                 await output.WriteLineAsync($"{progress}: error: {ex.GetBaseException().Message}");
@@ -83,8 +96,11 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
         var headline = string.IsNullOrWhiteSpace(request.Title) ? LedeHeadline.From(story.Lede) : request.Title.Trim();
         var publishedAt = request.PublishedAt ?? now;
         var slug = await UniqueSlugAsync(Slug.From(headline), cancellationToken);
+        var authorName = request.Author ?? site.Value.Name;
         var summary = $"“{headline}” at {Permalink.For(slug, publishedAt, zone)}"
-            + $" ({story.Paragraphs.Count} paragraphs, byline {story.Byline ?? "none"}, dateline {story.Dateline ?? "none"})";
+            + $" ({story.Paragraphs.Count} paragraphs; author {authorName}{(story.AuthorBio is null ? "" : " with bio")}; "
+            + $"section {request.Section ?? "none"}; byline {story.Byline ?? "none"}; dateline {story.Dateline ?? "none"}; "
+            + $"caption {story.ImageCaption ?? "none"})";
         if (request.DryRun)
         {
             return new Outcome(null, Summary: summary);
@@ -98,10 +114,12 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
             Body = string.Join("\n\n", story.Paragraphs.Select(MarkdownText.Escape)),
             Dateline = story.Dateline,
             Byline = story.Byline,
-            Author = await AuthorAsync(request.Author ?? site.Value.Name, story.AuthorBio, cancellationToken),
+            Author = await AuthorAsync(authorName, story.AuthorBio, cancellationToken),
             Section = string.IsNullOrWhiteSpace(request.Section) ? null : await SectionAsync(request.Section.Trim(), cancellationToken),
             FeaturedImage = new FeaturedImage { Caption = story.ImageCaption },
             CreatedAt = now,
+            // An imported story was last changed when it was first published, not when it was imported.
+            UpdatedAt = publishedAt,
             CommentsOpen = true,
             ImportKey = importKey,
         };

@@ -29,8 +29,19 @@ public sealed class ImportCommandTests
     [InlineData("2025-07-03T09:30:00Z")]
     [InlineData("2025-07-03T14:30:00+05:00")]
     [InlineData("2025-07-03 14:30")]
+    [InlineData("2025-07-03T14:30+0500")]
     public void A_published_time_is_newsroom_time_unless_it_carries_an_offset(string value) =>
         Assert.Equal(new DateTime(2025, 7, 3, 9, 30, 0, DateTimeKind.Utc), ImportCommand.ParseTime(value, Quetta));
+
+    [Theory]
+    [InlineData("03/07/2025")]
+    [InlineData("next tuesday")]
+    public void An_ambiguous_or_unreadable_time_is_refused_not_guessed(string value) =>
+        Assert.Null(ImportCommand.ParseTime(value, Quetta));
+
+    [Fact]
+    public void A_date_alone_is_midnight_in_the_newsroom() =>
+        Assert.Equal(new DateTime(2025, 7, 2, 19, 0, 0, DateTimeKind.Utc), ImportCommand.ParseTime("2025-07-03", Quetta));
 
     [Theory]
     [InlineData(new string[0], "no file or folder")]
@@ -49,7 +60,7 @@ public sealed class ImportCommandTests
     {
         using var folder = new TempFolder();
         var dataDirectory = Path.Combine(folder.Path, "data");
-        var broken = folder.WriteBytes("broken.txt", [0xFF, 0xFE, 0x00, 0x41]);
+        var broken = folder.WriteBytes("broken.txt", [0x41, 0x00, 0xFF, 0x42]);
 
         var first = await RunSiteAsync(dataDirectory, "import", Seed.FilePath);
         var second = await RunSiteAsync(dataDirectory, "import", Seed.FilePath, broken);
@@ -66,7 +77,32 @@ public sealed class ImportCommandTests
         Assert.Contains("usage: import PATH", usage.Output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, params string[] args)
+    [Fact]
+    public async Task A_dry_run_on_a_new_install_stores_nothing_at_all()
+    {
+        using var folder = new TempFolder();
+        var dataDirectory = Path.Combine(folder.Path, "data");
+
+        var run = await RunSiteAsync(dataDirectory, seed: true, "import", "--dry-run", Seed.FilePath);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains($"would import “{Seed.Headline}”", run.Output);
+        Assert.Contains("author Quetta Voice with bio", run.Output);
+        Assert.Contains("caption Screenshot", run.Output);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "quettavoice.db")};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var table in new[] { "Articles", "Authors", "Sections" })
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM {table}";
+            Assert.Equal(0L, await count.ExecuteScalarAsync());
+        }
+    }
+
+    private static Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, params string[] args) =>
+        RunSiteAsync(dataDirectory, seed: false, args);
+
+    private static async Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, bool seed, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -81,7 +117,7 @@ public sealed class ImportCommandTests
         }
 
         start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Storage__SeedDirectory"] = "";
+        start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -28,6 +28,19 @@ public sealed class LedeHeadlineTests
     public void A_short_lede_sentence_is_the_headline_without_its_full_stop() =>
         Assert.Equal("Schools reopen in Quetta after the winter break", LedeHeadline.From("Schools reopen in Quetta after the winter break. Attendance was low."));
 
+    [Theory]
+    [InlineData("At least 12 people were killed when a bomb exploded in Quetta on Monday, police said.", "At least 12 people were killed when a bomb exploded in Quetta on Monday, police said")]
+    [InlineData("As many as 500 schools remain closed, officials said.", "As many as 500 schools remain closed, officials said")]
+    [InlineData("In Quetta, the provincial cabinet approved the budget for the coming year.", "The provincial cabinet approved the budget for the coming year")]
+    public void An_opening_clause_is_dropped_only_when_the_news_is_in_the_next_one(string lede, string headline) =>
+        Assert.Equal(headline, LedeHeadline.From(lede));
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("— —")]
+    public void A_lede_of_punctuation_still_gives_a_headline(string lede) =>
+        Assert.Equal(lede, LedeHeadline.From(lede));
+
     [Fact]
     public void An_abbreviation_does_not_end_the_first_sentence() =>
         Assert.Equal("The U.S. envoy met the chief minister in Quetta", LedeHeadline.From("The U.S. envoy met the chief minister in Quetta. They discussed trade."));

@@ -44,7 +44,9 @@ public sealed class PlainTextStoryTests
     public void Windows_line_ends_a_byte_order_mark_non_breaking_spaces_and_no_final_newline_read_the_same()
     {
         var unix = PlainTextStory.Parse(Seed.Text);
-        var windows = PlainTextStory.Parse("\uFEFF" + Seed.Text.Replace("\n", "\r\n").Replace("Desk: ", "Desk:\u00A0").TrimEnd());
+        var saved = Seed.Text.Replace("MOSCOW – In a historic", "MOSCOW\u00A0–\u00A0In a\u00A0historic").Replace("\n", "\r\n").TrimEnd();
+        Assert.Contains('\u00A0', saved);
+        var windows = PlainTextStory.Parse("\uFEFF" + saved + "  \r\n\r\n");
 
         Assert.NotNull(windows);
         Assert.Equal(unix!.Paragraphs, windows.Paragraphs);
@@ -83,6 +85,8 @@ public sealed class PlainTextStoryTests
     [InlineData("Taliban-led forces entered the city.")]
     [InlineData("UN-backed schools opened in Zhob.")]
     [InlineData("In Quetta, teachers protested.")]
+    [InlineData("Balochistan — the country's largest province — has the most out-of-school children.")]
+    [InlineData("Imran Khan – the former prime minister – said he would appeal.")]
     public void A_first_paragraph_without_a_dateline_is_left_whole(string firstParagraph)
     {
         var story = PlainTextStory.Parse(firstParagraph)!;
@@ -98,6 +102,66 @@ public sealed class PlainTextStoryTests
 
         Assert.Null(story.ImageCaption);
         Assert.Equal(2, story.Paragraphs.Count);
+    }
+
+    [Fact]
+    public void The_comment_form_and_related_posts_the_theme_printed_after_the_story_are_dropped()
+    {
+        var story = PlainTextStory.Parse("""
+            QUETTA: Schools reopened on Monday.
+
+            Like this:
+            Like Loading...
+
+            Related
+
+            Teachers demand pay rise
+            12 June 2025
+            In "Balochistan"
+
+            Leave a Reply Cancel reply
+            Your email address will not be published. Required fields are marked *
+            Comment *
+            Name *
+            Email *
+            Website
+            Save my name, email, and website in this browser for the next time I comment.
+            Post Comment
+
+            About the Author
+
+            Covers education.
+
+            Related posts
+
+            Another headline
+            """)!;
+
+        Assert.Equal(["Schools reopened on Monday."], story.Paragraphs);
+        Assert.Equal("Covers education.", story.AuthorBio);
+    }
+
+    [Theory]
+    [InlineData("Posted in Turbat since 2019, the officer said he had seen no change.")]
+    [InlineData("Filed under Section 302 of the PPC, the FIR names three suspects.")]
+    [InlineData("Share on the provincial divisible pool rose by 4 percent.")]
+    [InlineData("Website owners in Quetta say the outages cost them dearly.")]
+    public void A_real_sentence_that_begins_like_furniture_is_kept(string paragraph)
+    {
+        var story = PlainTextStory.Parse("QUETTA: The story begins.\n\n" + paragraph)!;
+
+        Assert.Equal(paragraph, story.Paragraphs[1]);
+    }
+
+    [Fact]
+    public void A_caption_that_ends_in_a_full_stop_is_still_a_caption_when_a_byline_follows()
+    {
+        var story = PlainTextStory.Parse("CM Bugti chairs a meeting in Quetta on Monday.\n\nMonitoring Desk:\n\nQUETTA: The cabinet met.")!;
+
+        Assert.Equal("CM Bugti chairs a meeting in Quetta on Monday.", story.ImageCaption);
+        Assert.Equal("Monitoring Desk", story.Byline);
+        Assert.Equal("QUETTA", story.Dateline);
+        Assert.Equal(["The cabinet met."], story.Paragraphs);
     }
 
     [Fact]

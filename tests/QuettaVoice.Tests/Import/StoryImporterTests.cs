@@ -60,11 +60,12 @@ public sealed class StoryImporterTests : SiteTest
     public async Task Importing_the_same_file_again_changes_nothing()
     {
         await ImportAsync(new ImportRequest([Seed.FilePath]));
-        var copy = folder.Write("copy-with-crlf.txt", Seed.Text.Replace("\n", "\r\n"));
+        var crlf = folder.Write("copy-with-crlf.txt", Seed.Text.Replace("\n", "\r\n"));
+        var padded = folder.Write("copy-with-trailing-blanks.txt", "\n" + Seed.Text.Replace("Desk:", "Desk:   ") + "\n\n\n");
 
-        var again = await ImportAsync(new ImportRequest([Seed.FilePath, copy]));
+        var again = await ImportAsync(new ImportRequest([Seed.FilePath, crlf, padded]));
 
-        Assert.Equal(new ImportResult(0, 2, 0), again);
+        Assert.Equal(new ImportResult(0, 3, 0), again);
         Assert.Single(await StoriesAsync());
         Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
         Assert.Contains("skipped, already imported as", output.ToString());
@@ -75,14 +76,26 @@ public sealed class StoryImporterTests : SiteTest
     {
         folder.Write("b.txt", "QUETTA: Second story about schools.");
         folder.Write("a.txt", "QUETTA: First story about water.");
+        folder.Write("C.TXT", "QUETTA: Third story about roads.");
         folder.Write("notes.md", "QUETTA: Not a story file.");
 
         var result = await ImportAsync(new ImportRequest([folder.Path]));
 
-        Assert.Equal(2, result.Imported);
-        Assert.Equal(["First story about water", "Second story about schools"], (await StoriesAsync()).Select(s => s.Headline));
-        Assert.Contains("[1/2]", output.ToString());
-        Assert.Contains("[2/2]", output.ToString());
+        Assert.Equal(3, result.Imported);
+        Assert.Equal(["First story about water", "Second story about schools", "Third story about roads"], (await StoriesAsync()).Select(s => s.Headline));
+        Assert.Contains("[1/3]", output.ToString());
+        Assert.Contains("[3/3]", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_folder_with_no_story_files_is_a_failure_not_a_silent_success()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(folder.Path, "empty")).FullName;
+
+        var result = await ImportAsync(new ImportRequest([empty]));
+
+        Assert.Equal(new ImportResult(0, 0, 1), result);
+        Assert.Contains("no .txt files in this folder", output.ToString());
     }
 
     public static TheoryData<string, byte[], string> BadFiles => new()
@@ -91,6 +104,7 @@ public sealed class StoryImporterTests : SiteTest
         { "blank.txt", "\uFEFF \n\n  "u8.ToArray(), "file is empty" },
         { "binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D, 0x0A, 0x1A], "binary file" },
         { "latin1.txt", [0x51, 0x75, 0x65, 0x74, 0x74, 0x61, 0x20, 0xE9, 0x74, 0xE9, 0x2E], "not valid UTF-8" },
+        { "notepad-unicode.txt", [0xFF, 0xFE, 0x51, 0x00, 0x55, 0x00], "UTF-16 text; save it as UTF-8" },
         { "huge.txt", System.Text.Encoding.UTF8.GetBytes(new string('a', 1024 * 1024 + 1)), "limit is 1 MB" },
         { "furniture.txt", "Screenshot\n\nLeave a Reply\n\nAbout the Author\n\nA bio."u8.ToArray(), "no story text" },
     };
@@ -155,6 +169,7 @@ public sealed class StoryImporterTests : SiteTest
         Assert.Equal("Covers the economy.", story.Author.Bio);
         Assert.Equal("economy", story.Section!.Slug);
         Assert.Equal(published.UtcDateTime, story.PublishedAt);
+        Assert.Equal(published.UtcDateTime, story.UpdatedAt);
         Assert.Equal(DatabaseSectionCount, await App.WithDbAsync(db => db.Sections.CountAsync()));
     }
 
