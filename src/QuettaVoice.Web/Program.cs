@@ -16,7 +16,10 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddNewsLogging();
 builder.AddNewsStore();
-builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
+builder.Services.AddOptions<SiteOptions>()
+    .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+    .Validate(site => site.HasKnownTimeZone(), "Site:TimeZone is not a time zone this machine knows (for example Asia/Karachi).")
+    .ValidateOnStart();
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));
 builder.AddNewsAccounts();
@@ -41,6 +44,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<NewsroomAccounts>().EnsureFirstAdminAsync();
 }
 
+// Outermost, so a request shows once with the status the reader got, even when an error page answered it.
+app.UseNewsRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -49,7 +54,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseNewsRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();

@@ -12,4 +12,6 @@ public sealed class SiteOptions
     public string TimeZone { get; set; } = "Asia/Karachi";
 
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public bool HasKnownTimeZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Serilog.Formatting.Compact;
 using Serilog.Events;
 
 namespace QuettaVoice.Web.Hosting;
@@ -12,11 +13,21 @@ public static class Logging
     /// </summary>
     public static IHostApplicationBuilder AddNewsLogging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog(
+            (services, logger) =>
+            {
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                // One JSON object a line for machines in production; a readable line for a person at the console.
+                if (development)
+                {
+                    logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                }
+                else
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
             preserveStaticLogger: true);
         return builder;
     }

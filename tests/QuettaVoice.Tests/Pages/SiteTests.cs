@@ -78,25 +78,42 @@ public sealed class SiteTests : SiteTest
         Assert.DoesNotContain("SqliteException", text);
         Assert.DoesNotContain("   at ", text);
         Assert.DoesNotContain("no such table", text);
+        Assert.StartsWith("HTTP GET / responded 500", Assert.Single(await RequestLinesAsync()));
+    }
+
+    [Theory]
+    [InlineData("/category/education", 200)]
+    [InlineData("/category/no-such-section", 404)]
+    public async Task Each_request_is_logged_on_one_line_by_path_without_its_query_string(string path, int status)
+    {
+        using var response = await App.CreateReader().GetAsync(path + "?email=reader%40example.com&password=hunter2");
+
+        var line = Assert.Single(await RequestLinesAsync());
+        Assert.StartsWith($"HTTP GET {path} responded {status}", line);
+        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    /// <summary>The request lines logged so far; each is written as its response completes, which the client may see first.</summary>
+    private async Task<List<string>> RequestLinesAsync()
+    {
+        var lines = new List<string>();
+        for (var wait = 0; wait < 50 && lines.Count == 0; wait++)
+        {
+            await Task.Delay(100);
+            lines = App.Logs.Lines.Where(l => l.StartsWith("HTTP ", StringComparison.Ordinal)).ToList();
+        }
+
+        return lines;
     }
 
     [Fact]
-    public async Task Each_request_is_logged_on_one_line_by_path_without_its_query_string()
+    public void A_misspelt_time_zone_stops_the_site_at_start_with_a_clear_reason()
     {
-        using var response = await App.CreateReader().GetAsync("/category/education?email=reader%40example.com&password=hunter2");
+        using var misconfigured = App.WithWebHostBuilder(b => b.UseSetting("Site:TimeZone", "Asia/Quetta-ish"));
 
-        // The request line is written as the response completes, which the client may see first.
-        var requestLines = new List<string>();
-        for (var wait = 0; wait < 50 && requestLines.Count == 0; wait++)
-        {
-            await Task.Delay(100);
-            requestLines = App.Logs.Lines.Where(l => l.StartsWith("HTTP GET", StringComparison.Ordinal)).ToList();
-        }
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.Server);
 
-        Assert.True(requestLines.Count == 1, string.Join("\n", App.Logs.Lines));
-        var line = requestLines[0];
-        Assert.StartsWith("HTTP GET /category/education responded 200", line);
-        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("hunter2", StringComparison.Ordinal));
+        Assert.Contains("Site:TimeZone is not a time zone", error.ToString());
     }
 
     [Fact]
