@@ -40,10 +40,49 @@ public sealed class Article
     /// <summary>A fingerprint of the imported text, so importing the same file twice adds nothing.</summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>The newsroom account that wrote the story: a Writer may edit only their own drafts.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>The state it had before it was trashed, so a restore puts it back where it was.</summary>
+    public ArticleStatus? StatusBeforeTrash { get; set; }
+
+    /// <summary>A Writer may change a story only while it is their own and not yet in an editor's hands.</summary>
+    public bool IsEditableByWriter(string userId) =>
+        CreatedById == userId && Status is ArticleStatus.Draft or ArticleStatus.InReview;
+
+    public void SubmitForReview()
+    {
+        if (Status == ArticleStatus.Draft)
+        {
+            Status = ArticleStatus.InReview;
+        }
+    }
+
     /// <summary>Puts the story out at <paramref name="publishedAtUtc"/>: at once, or scheduled when that is still to come.</summary>
     public void Publish(DateTime publishedAtUtc, DateTime nowUtc)
     {
         PublishedAt = publishedAtUtc;
         Status = publishedAtUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
+    }
+
+    /// <summary>Back to a draft; the publication time is kept so a republish keeps the story's address.</summary>
+    public void Unpublish() => Status = ArticleStatus.Draft;
+
+    public void Trash()
+    {
+        if (Status != ArticleStatus.Trashed)
+        {
+            StatusBeforeTrash = Status;
+            Status = ArticleStatus.Trashed;
+        }
+    }
+
+    public void Restore()
+    {
+        if (Status == ArticleStatus.Trashed)
+        {
+            Status = StatusBeforeTrash ?? ArticleStatus.Draft;
+            StatusBeforeTrash = null;
+        }
     }
 }

@@ -15,9 +15,11 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Authors/Show", "author/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Admin/Articles/Edit", "admin/articles/new");
 
             // The newsroom: one convention covers every page and handler of the folder.
             options.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
+            options.Conventions.AuthorizeFolder("/Admin/Articles", Policies.Writers);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));
             options.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -7,9 +7,10 @@ namespace QuettaVoice.Tests.Support;
 public static class Forms
 {
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IDocument page, IReadOnlyDictionary<string, string> values, string formSelector = "main form")
+        this HttpClient client, IDocument page, IReadOnlyDictionary<string, string> values, string formSelector = "main form", string? button = null)
     {
         var form = (IHtmlFormElement)page.One(formSelector);
+        var formAction = button is null ? null : form.One(button).GetAttribute("formaction");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -35,7 +36,7 @@ public static class Forms
         }
 
         // Hidden companions of checkboxes ("false") come after the box itself, so a checked box wins.
-        var action = form.GetAttribute("action");
+        var action = formAction ?? form.GetAttribute("action");
         var url = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }

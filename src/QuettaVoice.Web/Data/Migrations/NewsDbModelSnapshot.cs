@@ -183,6 +183,10 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Dateline")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -216,10 +220,16 @@ namespace QuettaVoice.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeTrash")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
                         .IsUnique();
@@ -467,6 +477,11 @@ namespace QuettaVoice.Web.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("QuettaVoice.Web.Domain.NewsUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("QuettaVoice.Web.Domain.Section", "Section")
                         .WithMany("Articles")

@@ -10,6 +10,7 @@ namespace QuettaVoice.Web.Pages.Admin;
 public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public int Drafts { get; private set; }
+    public int InReview { get; private set; }
     public int Scheduled { get; private set; }
     public int PublishedToday { get; private set; }
     public int Published { get; private set; }
@@ -22,6 +23,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         var startOfToday = TimeZoneInfo.ConvertTimeToUtc(localMidnight, zone);
 
         Drafts = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Draft, cancellationToken);
+        InReview = await db.Articles.CountAsync(a => a.Status == ArticleStatus.InReview, cancellationToken);
         Scheduled = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now, cancellationToken);
         Published = await db.Articles.PublishedAt(now).CountAsync(cancellationToken);
         PublishedToday = await db.Articles.PublishedAt(now).CountAsync(a => a.PublishedAt >= startOfToday, cancellationToken);

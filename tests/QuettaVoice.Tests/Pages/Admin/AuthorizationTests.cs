@@ -13,9 +13,19 @@ public sealed class AuthorizationTests : SiteTest
     {
         var data = new TheoryData<string, string, HttpStatusCode>();
         var everyone = new[] { Anonymous, Roles.Writer, Roles.Moderator, Roles.Editor, Roles.Admin };
-        foreach (var who in everyone)
+        // Which signed-in roles may open each route; the others get 403, anonymous visitors are sent to sign in.
+        var routes = new Dictionary<string, string[]>
         {
-            data.Add("/admin", who, who == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.OK);
+            ["/admin"] = Roles.All.ToArray(),
+            ["/admin/articles"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+            ["/admin/articles/new"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+        };
+        foreach (var (url, allowed) in routes)
+        {
+            foreach (var who in everyone)
+            {
+                data.Add(url, who, who == Anonymous ? HttpStatusCode.Redirect : allowed.Contains(who) ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
+            }
         }
 
         return data;

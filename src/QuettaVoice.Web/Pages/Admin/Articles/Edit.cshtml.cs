@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Rendering;
+
+namespace QuettaVoice.Web.Pages.Admin.Articles;
+
+/// <summary>
+/// The story editor, for a new story (<c>/admin/articles/new</c>) and an existing one. Writers save and submit
+/// their own drafts; only Editors and Admins publish, schedule, unpublish and trash, whatever the form sends.
+/// </summary>
+public sealed class EditModel(
+    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, StoryRenderer renderer, IAuthorizationService authorization)
+    : PageModel
+{
+    [BindProperty]
+    public StoryInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public ArticleStatus Status { get; private set; } = ArticleStatus.Draft;
+    public string? LiveUrl { get; private set; }
+    public bool CanPublish { get; private set; }
+    public IHtmlContent? Preview { get; private set; }
+    public IReadOnlyList<SelectListItem> Authors { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Sections { get; private set; } = [];
+
+    /// <summary>
+    /// The page answers at two addresses; links name theirs outright, since route matching would happily write
+    /// an existing story's address as /admin/articles/new?id=5.
+    /// </summary>
+    public static string UrlFor(int? id, string? handler = null) =>
+        (id is null ? "/admin/articles/new" : $"/admin/articles/{id}/edit") + (handler is null ? "" : $"?handler={handler}");
+
+    private TimeZoneInfo Zone => site.Value.FindTimeZone();
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        if (id is null)
+        {
+            Input.AuthorId = await db.Authors.Where(a => a.Name == site.Value.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+            return await ShowAsync();
+        }
+
+        if (await LoadAsync(id.Value) is not { } article)
+        {
+            return NotFound();
+        }
+
+        if (!await MayEditAsync(article))
+        {
+            return Forbid();
+        }
+
+        Input = new StoryInput
+        {
+            Headline = article.Headline,
+            Standfirst = article.Standfirst,
+            Body = article.Body,
+            Byline = article.Byline,
+            Dateline = article.Dateline,
+            AuthorId = article.AuthorId,
+            SectionId = article.SectionId,
+            Tags = string.Join(", ", article.Tags.Select(t => t.Name)),
+            Slug = article.Slug,
+            CommentsOpen = article.CommentsOpen,
+            PublishAt = article.PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, Zone) : null,
+        };
+        return await ShowAsync(article);
+    }
+
+    /// <summary>Shows the story as readers will see it, through the public page's own renderer; saves nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id)
+    {
+        Preview = renderer.RenderBody(Input.Body ?? "", Input.Dateline);
+        return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id) => SaveAsync(id, article => "Saved.");
+
+    public Task<IActionResult> OnPostSubmitAsync(int? id) => SaveAsync(id, article =>
+    {
+        article.SubmitForReview();
+        return "Saved and sent to the editors for review.";
+    });
+
+    public async Task<IActionResult> OnPostPublishAsync(int? id)
+    {
+        if (!await IsEditorAsync())
+        {
+            return Forbid();
+        }
+
+        return await SaveAsync(id, article =>
+        {
+            var at = Input.PublishAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone) : Now;
+            article.Publish(at, Now);
+            return article.Status == ArticleStatus.Scheduled
+                ? $"Scheduled for {TimeZoneInfo.ConvertTimeFromUtc(at, Zone):d MMMM yyyy, HH:mm} Quetta time."
+                : "Published.";
+        });
+    }
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id) => ChangeStatusAsync(id, article => article.Unpublish(), "Unpublished: the story is a draft again.");
+
+    public Task<IActionResult> OnPostTrashAsync(int id) => ChangeStatusAsync(id, article => article.Trash(), "Moved to the trash.");
+
+    public Task<IActionResult> OnPostRestoreAsync(int id) => ChangeStatusAsync(id, article => article.Restore(), "Restored from the trash.");
+
+    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Article> change, string message)
+    {
+        if (!await IsEditorAsync())
+        {
+            return Forbid();
+        }
+
+        if (await db.Articles.FindAsync(id) is not { } article)
+        {
+            return NotFound();
+        }
+
+        change(article);
+        article.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = message;
+        return Redirect(UrlFor(id));
+    }
+
+    private async Task<IActionResult> SaveAsync(int? id, Func<Article, string> then)
+    {
+        var article = id is null ? null : await LoadAsync(id.Value);
+        if (id is not null && article is null)
+        {
+            return NotFound();
+        }
+
+        if (article is not null && !await MayEditAsync(article))
+        {
+            return Forbid();
+        }
+
+        // Model binding leaves an emptied field null whatever its declared type.
+        var headline = (Input.Headline ?? "").Trim();
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.From(headline) : Input.Slug.Trim();
+        if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story already has the address “{slug}”. Choose another.");
+        }
+
+        if (Input.AuthorId is { } authorId && !await db.Authors.AnyAsync(a => a.Id == authorId))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AuthorId)}", "Choose an author from the list.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(article);
+        }
+
+        if (article is null)
+        {
+            article = new Article { Headline = "", Slug = "", Body = "", CreatedAt = Now, CreatedById = UserId };
+            db.Articles.Add(article);
+        }
+
+        article.Headline = headline;
+        article.Standfirst = Blank(Input.Standfirst);
+        article.Body = Input.Body;
+        article.Byline = Blank(Input.Byline);
+        article.Dateline = Blank(Input.Dateline);
+        article.AuthorId = Input.AuthorId!.Value;
+        article.SectionId = Input.SectionId;
+        article.Slug = slug;
+        article.CommentsOpen = Input.CommentsOpen;
+        article.Tags = await TagsAsync(Input.TagNames());
+        article.UpdatedAt = Now;
+        TempData["StatusMessage"] = then(article);
+        await db.SaveChangesAsync();
+        return Redirect(UrlFor(article.Id));
+    }
+
+    private async Task<List<Tag>> TagsAsync(IEnumerable<string> names)
+    {
+        var tags = new List<Tag>();
+        foreach (var name in names)
+        {
+            var slug = Slug.From(name, fallback: "tag");
+            tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug)
+                ?? tags.Find(t => t.Slug == slug)
+                ?? new Tag { Name = name, Slug = slug });
+        }
+
+        return tags.DistinctBy(t => t.Slug).ToList();
+    }
+
+    private Task<Article?> LoadAsync(int id) =>
+        db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id);
+
+    private async Task<bool> IsEditorAsync() => (await authorization.AuthorizeAsync(User, Policies.Editors)).Succeeded;
+
+    private async Task<bool> MayEditAsync(Article article) => await IsEditorAsync() || article.IsEditableByWriter(UserId);
+
+    private async Task<IActionResult> ShowAsync(Article? article = null)
+    {
+        Id = article?.Id;
+        Status = article?.Status ?? ArticleStatus.Draft;
+        CanPublish = await IsEditorAsync();
+        if (article?.PublishedAt is { } at && Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        {
+            LiveUrl = Permalink.For(article.Slug, at, Zone);
+        }
+
+        Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+            .ConvertAll(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)));
+        Sections = (await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync())
+            .ConvertAll(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture)));
+        return Page();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

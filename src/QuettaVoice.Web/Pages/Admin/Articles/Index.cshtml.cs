@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Articles;
+
+/// <summary>Every story in the newsroom, newest change first, filtered by status, section, author or words.</summary>
+public sealed class IndexModel(NewsDb db) : PageModel
+{
+    private const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)]
+    public ArticleStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? SectionId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? AuthorId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int TotalCount { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Sections { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Authors { get; private set; } = [];
+    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    public sealed record Row(int Id, string Headline, ArticleStatus Status, string AuthorName, string? SectionName, DateTime UpdatedAt, DateTime? PublishedAt);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var stories = db.Articles.AsNoTracking();
+        stories = Status is { } status ? stories.Where(a => a.Status == status) : stories.Where(a => a.Status != ArticleStatus.Trashed);
+        if (SectionId is { } sectionId)
+        {
+            stories = stories.Where(a => a.SectionId == sectionId);
+        }
+
+        if (AuthorId is { } authorId)
+        {
+            stories = stories.Where(a => a.AuthorId == authorId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var words = Q.Trim();
+            stories = stories.Where(a => a.Headline.Contains(words) || a.Body.Contains(words));
+        }
+
+        TotalCount = await stories.CountAsync(cancellationToken);
+        if (PageNumber < 1 || PageNumber > TotalPages)
+        {
+            return NotFound();
+        }
+
+        Rows = await stories
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new Row(a.Id, a.Headline, a.Status, a.Author.Name, a.Section == null ? null : a.Section.Name, a.UpdatedAt, a.PublishedAt))
+            .ToListAsync(cancellationToken);
+        Sections = (await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
+            .ConvertAll(s => (s.Id, s.Name));
+        Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+            .ConvertAll(a => (a.Id, a.Name));
+        return Page();
+    }
+
+    public string PageUrl(int number) =>
+        Url.Page("/Admin/Articles/Index", new { Status, SectionId, AuthorId, Q, page = number })!;
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Articles;
+
+/// <summary>What the story form posts: every field an editor types, kept as typed when something is refused.</summary>
+public sealed class StoryInput
+{
+    [Required(ErrorMessage = "Write a headline.")]
+    [StringLength(Article.HeadlineMaxLength, ErrorMessage = "Keep the headline under {1} characters.")]
+    public string Headline { get; set; } = "";
+
+    [StringLength(Article.StandfirstMaxLength, ErrorMessage = "Keep the standfirst under {1} characters.")]
+    public string? Standfirst { get; set; }
+
+    [Required(ErrorMessage = "Write the story.")]
+    [StringLength(200_000, ErrorMessage = "The story is longer than {1} characters.")]
+    [Display(Name = "Story (Markdown)")]
+    public string Body { get; set; } = "";
+
+    [StringLength(Article.BylineMaxLength)]
+    [Display(Name = "Byline (if not the author's name)")]
+    public string? Byline { get; set; }
+
+    [StringLength(Article.DatelineMaxLength)]
+    [Display(Name = "Dateline (e.g. QUETTA)")]
+    public string? Dateline { get; set; }
+
+    [Required(ErrorMessage = "Choose an author.")]
+    [Display(Name = "Author")]
+    public int? AuthorId { get; set; }
+
+    [Display(Name = "Section")]
+    public int? SectionId { get; set; }
+
+    [StringLength(500)]
+    [Display(Name = "Tags (separated by commas)")]
+    public string? Tags { get; set; }
+
+    [StringLength(Domain.Slug.MaxLength)]
+    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Use lower-case letters, digits and single hyphens.")]
+    [Display(Name = "Address (slug; leave empty to make it from the headline)")]
+    public string? Slug { get; set; }
+
+    [Display(Name = "Comments open")]
+    public bool CommentsOpen { get; set; } = true;
+
+    /// <summary>Newsroom time, as the browser's date-time field sends it; empty means now.</summary>
+    [Display(Name = "Publish at (Quetta time; empty for now)")]
+    public DateTime? PublishAt { get; set; }
+
+    public IEnumerable<string> TagNames() =>
+        (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(t => t.Length <= Tag.NameMaxLength)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Pages.Admin;
+
+/// <summary>The newsroom writes, previews, publishes and schedules through the form, as an editor at a desk would.</summary>
+public sealed class StoryEditorTests : SiteTest
+{
+    private int authorId;
+
+    public override async Task InitializeAsync() =>
+        authorId = await App.WithDbAsync(async db =>
+        {
+            var author = TestData.Author("Shahzada Zulfiqar");
+            db.Authors.Add(author);
+            await db.SaveChangesAsync();
+            return author.Id;
+        });
+
+    private Dictionary<string, string> Story(string headline = "Schools reopen in Zhob", string body = "QUETTA schools *reopened* on Monday.") => new()
+    {
+        ["Input.Headline"] = headline,
+        ["Input.Body"] = body,
+        ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Dateline"] = "ZHOB",
+        ["Input.Tags"] = "Education, Out-of-school children",
+    };
+
+    private static async Task<HttpResponseMessage> SubmitNewAsync(HttpClient client, Dictionary<string, string> story, string handler)
+    {
+        var form = await client.GetDocumentAsync("/admin/articles/new");
+        return await client.SubmitAsync(form, story, "form.story-form", $"button[formaction*='handler={handler}']");
+    }
+
+    private Task<Article?> StoryInStoreAsync(string headline) =>
+        App.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Tags).FirstOrDefaultAsync(a => a.Headline == headline));
+
+    [Fact]
+    public async Task An_editor_publishes_a_story_and_a_reader_finds_it_on_the_front_page()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        using var published = await SubmitNewAsync(editor, Story(), "Publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var editPage = await editor.GetDocumentAsync(published.Headers.Location!.OriginalString);
+        Assert.Equal("Published.", editPage.One(".notice").Text());
+        Assert.Equal("Published", editPage.One("#story-status").Text());
+
+        var reader = App.CreateReader();
+        var lead = (await reader.GetDocumentAsync("/")).One(".lead-story h3 a");
+        Assert.Equal("Schools reopen in Zhob", lead.Text());
+        Assert.Equal("/2025/07/03/schools-reopen-in-zhob", lead.GetAttribute("href"));
+        var storyPage = await reader.GetDocumentAsync("/2025/07/03/schools-reopen-in-zhob");
+        Assert.Equal("reopened", storyPage.One(".story-body em").Text());
+        Assert.Equal("ZHOB", storyPage.One(".story-body .dateline").Text());
+        Assert.Equal(["Education", "Out-of-school children"], storyPage.QuerySelectorAll(".story-tags a").Select(a => a.Text()));
+    }
+
+    [Fact]
+    public async Task A_scheduled_story_stays_hidden_until_its_time_in_quetta()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story(headline: "Budget to be tabled");
+        story["Input.PublishAt"] = "2025-07-03T16:30"; // Quetta time: 11:30 UTC, two and a half hours after the clock's start
+
+        using var scheduled = await SubmitNewAsync(editor, story, "Publish");
+
+        Assert.Contains("Scheduled for 3 July 2025, 16:30 Quetta time.", (await editor.GetDocumentAsync(scheduled.Headers.Location!.OriginalString)).One(".notice").Text());
+        var reader = App.CreateReader();
+        using (var early = await reader.GetAsync("/2025/07/03/budget-to-be-tabled"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
+
+        App.Clock.SetUtcNow(new DateTimeOffset(2025, 7, 3, 11, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal("Budget to be tabled", (await reader.GetDocumentAsync("/2025/07/03/budget-to-be-tabled")).One("article h1").Text());
+    }
+
+    [Fact]
+    public async Task Preview_shows_the_story_as_readers_will_see_it_and_saves_nothing()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        using var response = await SubmitNewAsync(editor, Story(body: "First **bold** paragraph.\n\n<script>alert(1)</script>"), "Preview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        var preview = page.One(".preview .story-body");
+        Assert.Equal("bold", preview.One("strong").Text());
+        Assert.Equal("ZHOB", preview.One(".dateline").Text());
+        Assert.Empty(preview.QuerySelectorAll("script"));
+        Assert.Equal("First **bold** paragraph.\n\n<script>alert(1)</script>", page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+    }
+
+    [Fact]
+    public async Task A_story_without_a_headline_is_refused_and_keeps_what_was_typed()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        using var response = await SubmitNewAsync(editor, Story(headline: ""), "Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Write a headline.", page.One("#headline-error").Text());
+        Assert.Equal("QUETTA schools *reopened* on Monday.", page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Equal("ZHOB", page.ValueOf("Input.Dateline"));
+    }
+
+    [Fact]
+    public async Task Two_stories_cannot_share_an_address()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var first = await SubmitNewAsync(editor, Story(), "Save");
+
+        using var second = await SubmitNewAsync(editor, Story(), "Save");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Another story already has the address", (await second.ParseAsync()).One("#slug-error").Text());
+    }
+
+    [Fact]
+    public async Task A_writer_submits_for_review_and_cannot_publish_even_by_crafting_the_post()
+    {
+        var writer = await App.SignInAsync(Roles.Writer);
+        var form = await writer.GetDocumentAsync("/admin/articles/new");
+        Assert.Empty(form.QuerySelectorAll("button[formaction*='handler=Publish']"));
+
+        using var submitted = await writer.SubmitAsync(form, Story(), "form.story-form", "button[formaction*='handler=Submit']");
+        var editUrl = submitted.Headers.Location!.OriginalString;
+        Assert.Matches("^/admin/articles/[0-9]+/edit$", editUrl);
+        Assert.Equal(ArticleStatus.InReview, (await StoryInStoreAsync("Schools reopen in Zhob"))!.Status);
+
+        var editPage = await writer.GetDocumentAsync(editUrl);
+        var id = editUrl.Split('/')[3];
+        var crafted = new Dictionary<string, string>(Story()) { ["__RequestVerificationToken"] = editPage.ValueOf("__RequestVerificationToken")! };
+        using var publish = await writer.PostAsync($"/admin/articles/{id}/edit?handler=Publish", new FormUrlEncodedContent(crafted));
+        using var newPublish = await writer.PostAsync("/admin/articles/new?handler=Publish", new FormUrlEncodedContent(crafted));
+        using var trash = await writer.PostAsync($"/admin/articles/{id}/edit?handler=Trash", new FormUrlEncodedContent(crafted));
+
+        Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, newPublish.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, trash.StatusCode);
+        Assert.Equal(ArticleStatus.InReview, (await StoryInStoreAsync("Schools reopen in Zhob"))!.Status);
+        using var reader = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen-in-zhob");
+        Assert.Equal(HttpStatusCode.NotFound, reader.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_writer_cannot_open_someone_elses_story()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var saved = await SubmitNewAsync(editor, Story(), "Save");
+        var writer = await App.SignInAsync(Roles.Writer);
+
+        using var response = await writer.GetAsync(saved.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unpublishing_takes_a_story_off_the_site_and_trash_then_restore_brings_back_its_state()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var published = await SubmitNewAsync(editor, Story(), "Publish");
+        var editUrl = published.Headers.Location!.OriginalString;
+
+        var page = await editor.GetDocumentAsync(editUrl);
+        using var unpublished = await editor.SubmitAsync(page, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
+        using var gone = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen-in-zhob");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal("Draft", (await editor.GetDocumentAsync(editUrl)).One("#story-status").Text());
+
+        page = await editor.GetDocumentAsync(editUrl);
+        using var trashed = await editor.SubmitAsync(page, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']");
+        Assert.Equal("Trashed", (await editor.GetDocumentAsync(editUrl)).One("#story-status").Text());
+        Assert.DoesNotContain("Schools reopen in Zhob", (await editor.GetDocumentAsync("/admin/articles")).Body!.TextContent);
+
+        page = await editor.GetDocumentAsync(editUrl);
+        using var restored = await editor.SubmitAsync(page, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Restore']");
+        Assert.Equal("Draft", (await editor.GetDocumentAsync(editUrl)).One("#story-status").Text());
+    }
+
+    [Fact]
+    public async Task The_story_list_filters_by_status_and_words()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var draft = await SubmitNewAsync(editor, Story(headline: "A draft about water"), "Save");
+        using var live = await SubmitNewAsync(editor, Story(headline: "A published story about roads"), "Publish");
+
+        var drafts = await editor.GetDocumentAsync("/admin/articles?status=Draft");
+        var roads = await editor.GetDocumentAsync("/admin/articles?q=roads");
+
+        Assert.Equal(["A draft about water"], drafts.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
+        Assert.Equal(["A published story about roads"], roads.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
+    }
+}
