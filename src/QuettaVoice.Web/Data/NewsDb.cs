@@ -11,6 +11,9 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : IdentityDbContext
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
+    public DbSet<ArticleRedirect> Redirects => Set<ArticleRedirect>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,11 @@ public sealed class Article
     /// <summary>The newsroom account that wrote the story: a Writer may edit only their own drafts.</summary>
     public string? CreatedById { get; set; }
 
+    /// <summary>Counts saves; two editors saving from the same version find out, instead of one losing the other's words.</summary>
+    public int Version { get; set; }
+
+    public List<ArticleRevision> Revisions { get; set; } = [];
+
     /// <summary>The state it had before it was trashed, so a restore puts it back where it was.</summary>
     public ArticleStatus? StatusBeforeTrash { get; set; }
 

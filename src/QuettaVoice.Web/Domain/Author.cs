@@ -12,5 +12,8 @@ public sealed class Author
     public string? Bio { get; set; }
     public string? PhotoPath { get; set; }
 
+    /// <summary>The newsroom account that writes as this author, if any.</summary>
+    public string? UserId { get; set; }
+
     public List<Article> Articles { get; set; } = [];
 }

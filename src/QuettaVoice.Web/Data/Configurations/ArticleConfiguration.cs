@@ -16,6 +16,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Byline).HasMaxLength(Article.BylineMaxLength);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ImportKey).HasMaxLength(64);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.StatusBeforeTrash).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.CreatedById).HasMaxLength(450);
         builder.HasOne<NewsUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);

@@ -12,5 +12,8 @@ public sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.Slug).HasMaxLength(Slug.MaxLength + 10).IsRequired();
         builder.Property(a => a.PhotoPath).HasMaxLength(300);
         builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasOne<NewsUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.UserId).IsUnique();
     }
 }

@@ -1,0 +1,12 @@
+namespace QuettaVoice.Web.Domain;
+
+/// <summary>One thing someone did that the newsroom must be able to account for: who, what, to what, when.</summary>
+public sealed class AuditEntry
+{
+    public int Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public required string Action { get; set; }
+    public required string Subject { get; set; }
+}
