@@ -9,4 +9,7 @@ public sealed class AuditEntry
     public required string UserName { get; set; }
     public required string Action { get; set; }
     public required string Subject { get; set; }
+
+    public static AuditEntry Of(string? userId, string userName, string action, string subject, DateTime nowUtc) =>
+        new() { At = nowUtc, UserId = userId, UserName = userName, Action = action, Subject = subject };
 }

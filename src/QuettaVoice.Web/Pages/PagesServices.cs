@@ -21,6 +21,7 @@ public static class PagesServices
             options.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
             options.Conventions.AuthorizeFolder("/Admin/Articles", Policies.Writers);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
+            options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));
             options.Conventions.AuthorizePage("/Account/ChangePassword");
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
             .FirstOrDefaultAsync(cancellationToken);
         if (story is null)
         {
-            return NotFound();
+            return await MovedAsync(year, month, day, slug, visible, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
 
         // An old link with the right slug but another date still finds the story, at its one true address.
@@ -77,5 +78,16 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         }
 
         return Page();
+    }
+
+    /// <summary>The story's present address, when this one is an address it had before its slug or date changed.</summary>
+    private async Task<string?> MovedAsync(int year, int month, int day, string slug, IQueryable<Article> visible, CancellationToken cancellationToken)
+    {
+        var oldPath = string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
+        var moved = await db.Redirects.AsNoTracking()
+            .Where(r => r.OldPath == oldPath)
+            .Join(visible, r => r.ArticleId, a => a.Id, (r, a) => new { a.Slug, a.PublishedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return moved is null ? null : Permalink.For(moved.Slug, moved.PublishedAt!.Value, site.Value.FindTimeZone());
     }
 }

@@ -32,6 +32,9 @@ public sealed class EditModel(
     public IReadOnlyList<SelectListItem> Authors { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Sections { get; private set; } = [];
 
+    /// <summary>Set when someone else saved the story first: their version, shown beside the one being typed.</summary>
+    public Article? Conflict { get; private set; }
+
     /// <summary>
     /// The page answers at two addresses; links name theirs outright, since route matching would happily write
     /// an existing story's address as /admin/articles/new?id=5.
@@ -41,7 +44,7 @@ public sealed class EditModel(
 
     private TimeZoneInfo Zone => site.Value.FindTimeZone();
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+    private string UserId => User.UserId()!;
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {
@@ -74,6 +77,7 @@ public sealed class EditModel(
             Slug = article.Slug,
             CommentsOpen = article.CommentsOpen,
             PublishAt = article.PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, Zone) : null,
+            Version = article.Version,
         };
         return await ShowAsync(article);
     }
@@ -104,19 +108,24 @@ public sealed class EditModel(
         {
             var at = Input.PublishAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone) : Now;
             article.Publish(at, Now);
-            return article.Status == ArticleStatus.Scheduled
+            var scheduled = article.Status == ArticleStatus.Scheduled;
+            Audit(scheduled ? "schedule" : "publish", article);
+            return scheduled
                 ? $"Scheduled for {TimeZoneInfo.ConvertTimeFromUtc(at, Zone):d MMMM yyyy, HH:mm} Quetta time."
                 : "Published.";
         });
     }
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id) => ChangeStatusAsync(id, article => article.Unpublish(), "Unpublished: the story is a draft again.");
+    public Task<IActionResult> OnPostUnpublishAsync(int id) =>
+        ChangeStatusAsync(id, article => article.Unpublish(), "unpublish", "Unpublished: the story is a draft again.");
 
-    public Task<IActionResult> OnPostTrashAsync(int id) => ChangeStatusAsync(id, article => article.Trash(), "Moved to the trash.");
+    public Task<IActionResult> OnPostTrashAsync(int id) =>
+        ChangeStatusAsync(id, article => article.Trash(), "delete", "Moved to the trash.");
 
-    public Task<IActionResult> OnPostRestoreAsync(int id) => ChangeStatusAsync(id, article => article.Restore(), "Restored from the trash.");
+    public Task<IActionResult> OnPostRestoreAsync(int id) =>
+        ChangeStatusAsync(id, article => article.Restore(), "restore", "Restored from the trash.");
 
-    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Article> change, string message)
+    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Article> change, string auditAction, string message)
     {
         if (!await IsEditorAsync())
         {
@@ -130,6 +139,7 @@ public sealed class EditModel(
 
         change(article);
         article.UpdatedAt = Now;
+        Audit(auditAction, article);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = message;
         return Redirect(UrlFor(id));
@@ -171,6 +181,13 @@ public sealed class EditModel(
             article = new Article { Headline = "", Slug = "", Body = "", CreatedAt = Now, CreatedById = UserId };
             db.Articles.Add(article);
         }
+        else
+        {
+            // Saved only if nobody else saved since this editor opened the story.
+            db.Entry(article).Property(a => a.Version).OriginalValue = Input.Version;
+        }
+
+        var oldAddress = PublicAddress(article);
 
         article.Headline = headline;
         article.Standfirst = Blank(Input.Standfirst);
@@ -183,10 +200,63 @@ public sealed class EditModel(
         article.CommentsOpen = Input.CommentsOpen;
         article.Tags = await TagsAsync(Input.TagNames());
         article.UpdatedAt = Now;
-        TempData["StatusMessage"] = then(article);
-        await db.SaveChangesAsync();
+        var message = then(article);
+        article.Version++;
+        article.Revisions.Add(ArticleRevision.Of(article, UserId, User.DisplayName(), Now));
+        await KeepOldAddressAsync(article, oldAddress);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowConflictAsync(article.Id);
+        }
+
+        TempData["StatusMessage"] = message;
         return Redirect(UrlFor(article.Id));
     }
+
+    /// <summary>
+    /// The second of two editors keeps everything they typed and sees what the first saved; saving again
+    /// from here replaces the other version knowingly, and both stay in the revisions.
+    /// </summary>
+    private async Task<IActionResult> ShowConflictAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        var current = await LoadAsync(id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Conflict = current;
+        Input.Version = current.Version;
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
+        ModelState.AddModelError("", "Someone else saved this story while you were editing it. Their version is shown below; "
+            + "your text is still in the form. Save again to replace theirs with yours.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return await ShowAsync(current);
+    }
+
+    /// <summary>The address readers have for the story, if it is out.</summary>
+    private string? PublicAddress(Article article) =>
+        article.Status == ArticleStatus.Published && article.PublishedAt is { } at ? Permalink.For(article.Slug, at, Zone) : null;
+
+    /// <summary>A published story whose slug or date changed keeps answering at its old address, with a 301.</summary>
+    private async Task KeepOldAddressAsync(Article article, string? oldAddress)
+    {
+        var newAddress = article.PublishedAt is { } at ? Permalink.For(article.Slug, at, Zone) : null;
+        if (oldAddress is null || oldAddress == newAddress || await db.Redirects.AnyAsync(r => r.OldPath == oldAddress))
+        {
+            return;
+        }
+
+        db.Redirects.Add(new ArticleRedirect { OldPath = oldAddress, ArticleId = article.Id });
+    }
+
+    private void Audit(string action, Article article) =>
+        db.Audit.Add(AuditEntry.Of(UserId, User.DisplayName(), action, $"story {article.Id}: {article.Headline}", Now));
 
     private async Task<List<Tag>> TagsAsync(IEnumerable<string> names)
     {

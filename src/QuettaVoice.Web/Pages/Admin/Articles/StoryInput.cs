@@ -49,6 +49,9 @@ public sealed class StoryInput
     [Display(Name = "Publish at (Quetta time; empty for now)")]
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>The version of the story the form was opened on, to notice a save made meanwhile by someone else.</summary>
+    public int Version { get; set; }
+
     public IEnumerable<string> TagNames() =>
         (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(t => t.Length <= Tag.NameMaxLength)

@@ -1,0 +1,131 @@
+using System.Net;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Pages.Admin;
+
+/// <summary>Nothing written is lost: revisions, two editors at once, old addresses, and the audit log.</summary>
+public sealed class StoryHistoryTests : SiteTest
+{
+    private const string First = "Schools reopened on Monday.\n\nAttendance was low.";
+    private const string Second = "Schools reopened on Monday.\n\nAttendance was high in Zhob.";
+
+    private string authorId = "";
+    private HttpClient editor = null!;
+
+    public override async Task InitializeAsync()
+    {
+        authorId = (await App.WithDbAsync(async db =>
+        {
+            var author = TestData.Author();
+            db.Authors.Add(author);
+            await db.SaveChangesAsync();
+            return author.Id;
+        })).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        editor = await App.SignInAsync(Roles.Editor);
+    }
+
+    private Dictionary<string, string> Story(string body, string headline = "Schools reopen") =>
+        new() { ["Input.Headline"] = headline, ["Input.Body"] = body, ["Input.AuthorId"] = authorId };
+
+    private static async Task<HttpResponseMessage> PressAsync(HttpClient client, string url, Dictionary<string, string> values, string handler)
+    {
+        var form = await client.GetDocumentAsync(url);
+        return await client.SubmitAsync(form, values, "form.story-form", $"button[formaction*='handler={handler}']");
+    }
+
+    private async Task<string> PublishNewAsync(string body = First)
+    {
+        using var response = await PressAsync(editor, "/admin/articles/new", Story(body), "Publish");
+        return response.Headers.Location!.OriginalString;
+    }
+
+    [Fact]
+    public async Task Every_save_is_a_revision_two_can_be_compared_and_an_old_one_restored()
+    {
+        var editUrl = await PublishNewAsync();
+        using var saved = await PressAsync(editor, editUrl, Story(Second), "Save");
+        var revisionsUrl = editUrl.Replace("/edit", "/revisions", StringComparison.Ordinal);
+
+        var list = await editor.GetDocumentAsync(revisionsUrl);
+        Assert.Equal(2, list.QuerySelectorAll("tbody tr").Length);
+        var compared = await editor.GetDocumentAsync(revisionsUrl + $"?a={list.QuerySelectorAll("input[name=a]")[1].GetAttribute("value")}&b={list.QuerySelectorAll("input[name=b]")[0].GetAttribute("value")}");
+        Assert.Equal("Removed: Attendance was low.", compared.One(".diff del").Text());
+        Assert.Equal("Added: Attendance was high in Zhob.", compared.One(".diff ins").Text());
+        Assert.Equal("Schools reopened on Monday.", compared.One(".diff .diff-same").Text());
+
+        var oldest = list.QuerySelectorAll("tbody tr")[1].One("button[form]").GetAttribute("form")!;
+        using var restored = await editor.SubmitAsync(list, new Dictionary<string, string>(), $"form#{oldest}");
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var story = await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen");
+        Assert.Equal("Attendance was low.", story.QuerySelectorAll(".story-body p")[1].Text());
+        Assert.Equal(3, (await editor.GetDocumentAsync(revisionsUrl)).QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_sees_both_versions_and_loses_nothing()
+    {
+        var editUrl = await PublishNewAsync();
+        var other = await App.SignInAsync(Roles.Editor);
+        var mine = await editor.GetDocumentAsync(editUrl);
+        var theirs = await other.GetDocumentAsync(editUrl);
+
+        using var theirSave = await other.SubmitAsync(theirs, Story("Their words."), "form.story-form", "button[formaction*='handler=Save']");
+        using var mySave = await editor.SubmitAsync(mine, Story("My words."), "form.story-form", "button[formaction*='handler=Save']");
+
+        Assert.Equal(HttpStatusCode.Conflict, mySave.StatusCode);
+        var conflict = await mySave.ParseAsync();
+        Assert.Contains("Someone else saved this story while you were editing it.", conflict.One(".form-errors").Text());
+        Assert.Equal("Their words.", conflict.One(".conflict-body").Text());
+        Assert.Equal("My words.", conflict.One("textarea[name='Input.Body']").TextContent.Trim());
+
+        using var again = await editor.SubmitAsync(conflict, new Dictionary<string, string>(), "form.story-form", "button[formaction*='handler=Save']");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("My words.", (await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen")).One(".story-body p").Text());
+        var revisions = await editor.GetDocumentAsync(editUrl.Replace("/edit", "/revisions", StringComparison.Ordinal));
+        Assert.Equal(3, revisions.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task A_published_story_whose_slug_or_date_changes_keeps_its_old_addresses_with_a_301()
+    {
+        var editUrl = await PublishNewAsync();
+        var renamed = Story(First);
+        renamed["Input.Slug"] = "schools-reopen-in-quetta";
+        using var slugChanged = await PressAsync(editor, editUrl, renamed, "Save");
+        var redated = Story(First);
+        redated["Input.Slug"] = "schools-reopen-in-quetta";
+        redated["Input.PublishAt"] = "2025-07-02T10:00";
+        using var dateChanged = await PressAsync(editor, editUrl, redated, "Publish");
+
+        var reader = App.CreateReader();
+        foreach (var old in new[] { "/2025/07/03/schools-reopen", "/2025/07/03/schools-reopen-in-quetta" })
+        {
+            using var response = await reader.GetAsync(old);
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal("/2025/07/02/schools-reopen-in-quetta", response.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal("Schools reopen", (await reader.GetDocumentAsync("/2025/07/02/schools-reopen-in-quetta")).One("article h1").Text());
+    }
+
+    [Fact]
+    public async Task Publishing_unpublishing_and_deleting_are_in_the_audit_log_with_who_and_when()
+    {
+        var editUrl = await PublishNewAsync();
+        var page = await editor.GetDocumentAsync(editUrl);
+        using var unpublished = await editor.SubmitAsync(page, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
+        page = await editor.GetDocumentAsync(editUrl);
+        using var trashed = await editor.SubmitAsync(page, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']");
+        var admin = await App.SignInAsync(Roles.Admin);
+
+        var log = await admin.GetDocumentAsync("/admin/audit");
+
+        var rows = log.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.Text()).ToArray()).ToList();
+        Assert.Equal(["delete", "unpublish", "publish"], rows.Select(r => r[2]));
+        Assert.All(rows, r => Assert.Equal("Test Editor", r[1]));
+        Assert.All(rows, r => Assert.Equal("3 July 2025, 2:00 pm", r[0]));
+        Assert.All(rows, r => Assert.EndsWith(": Schools reopen", r[3]));
+    }
+}
