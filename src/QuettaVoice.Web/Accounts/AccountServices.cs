@@ -56,6 +56,8 @@ public static class AccountServices
                 },
             };
         });
+        // A disabled account or a changed role reaches open sessions within a minute, not the default half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddScoped<NewsroomAccounts>();
         return builder;

@@ -44,7 +44,7 @@ public sealed partial class NewsroomAccounts(
             return;
         }
 
-        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 24);
+        var password = NewPassword();
         var errors = await AddUserAsync(options.Value.FirstAdminEmail, "Site admin", Roles.Admin, password, mustChangePassword: true);
         if (errors.Count > 0)
         {
@@ -81,6 +81,9 @@ public sealed partial class NewsroomAccounts(
         var added = await users.AddToRoleAsync(user, role);
         return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
     }
+
+    /// <summary>A random password for someone else to replace at first sign-in.</summary>
+    public static string NewPassword() => RandomNumberGenerator.GetString(PasswordAlphabet, 24);
 
     /// <summary>Once the first admin has chosen a password, the file with the old one has no reason to exist.</summary>
     public void ForgetInitialPassword() => File.Delete(InitialPasswordFile);

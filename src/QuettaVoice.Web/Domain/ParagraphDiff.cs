@@ -36,13 +36,14 @@ public static class ParagraphDiff
                 lines.Add(new Line(Change.Same, a[x++]));
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || common[x + 1, y] >= common[x, y + 1]))
             {
-                lines.Add(new Line(Change.Added, b[y++]));
+                // On a tie the old paragraph goes first, so a rewrite reads as "was ... now ...".
+                lines.Add(new Line(Change.Removed, a[x++]));
             }
             else
             {
-                lines.Add(new Line(Change.Removed, a[x++]));
+                lines.Add(new Line(Change.Added, b[y++]));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -56,7 +57,8 @@ public sealed class ReaderJourneyTests(LiveSite site) : IClassFixture<LiveSite>,
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"front-{device}.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = Seed.Headline }).ClickAsync();
 
-        await page.WaitForURLAsync($"**{Seed.Permalink}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(Seed.Permalink) + "$"));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Equal(Seed.Headline, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal("MOSCOW", await page.Locator(".story-body .dateline").InnerTextAsync());
         var paragraphs = await page.Locator(".story-body p").AllInnerTextsAsync();

@@ -20,6 +20,8 @@ public sealed class AuthorizationTests : SiteTest
             ["/admin/articles"] = [Roles.Writer, Roles.Editor, Roles.Admin],
             ["/admin/articles/new"] = [Roles.Writer, Roles.Editor, Roles.Admin],
             ["/admin/audit"] = [Roles.Admin],
+            ["/admin/users"] = [Roles.Admin],
+            ["/admin/users/new"] = [Roles.Admin],
         };
         foreach (var (url, allowed) in routes)
         {

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Users;
+
+/// <summary>The newsroom's accounts for Admins: each one's role, and whether it may sign in.</summary>
+public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(string Id, string Name, string Email, string Role, bool Disabled);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var roleOf = await db.UserRoles
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToDictionaryAsync(x => x.UserId, x => x.Name ?? "", cancellationToken);
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        Rows = all.ConvertAll(u => new Row(u.Id, u.DisplayName, u.Email ?? "", roleOf.GetValueOrDefault(u.Id, "–"), u.IsDisabled));
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return BadRequest();
+        }
+
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (await IsLastAdminAsync(user) && role != Roles.Admin)
+        {
+            TempData["StatusMessage"] = "The newsroom needs at least one Admin: make someone else an Admin first.";
+            return RedirectToPage();
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        // Open sessions carry the old role until their stamp is next checked (within a minute); this makes it fail.
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync("change role", $"{user.DisplayName} is now {role}");
+        TempData["StatusMessage"] = $"{user.DisplayName} is now {role}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == User.UserId() || await IsLastAdminAsync(user))
+        {
+            TempData["StatusMessage"] = "You cannot disable your own account or the last Admin.";
+            return RedirectToPage();
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync("disable user", user.DisplayName);
+        TempData["StatusMessage"] = $"{user.DisplayName} can no longer sign in.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync("enable user", user.DisplayName);
+        TempData["StatusMessage"] = $"{user.DisplayName} can sign in again.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> IsLastAdminAsync(NewsUser user) =>
+        await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled) <= 1;
+
+    private async Task AuditAsync(string action, string subject)
+    {
+        db.Audit.Add(AuditEntry.Of(User.UserId(), User.DisplayName(), action, subject, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Pages.Admin;
+
+/// <summary>Admins add newsroom members, change their roles and disable them; every change is audited.</summary>
+public sealed class UsersTests : SiteTest
+{
+    private HttpClient admin = null!;
+
+    public override async Task InitializeAsync() => admin = await App.SignInAsync(Roles.Admin);
+
+    private async Task<AngleSharp.Dom.IElement> RowOfAsync(string email) =>
+        (await admin.GetDocumentAsync("/admin/users")).One($"tr[data-user='{email}']");
+
+    [Fact]
+    public async Task An_added_member_signs_in_with_the_one_time_password_and_must_replace_it()
+    {
+        var form = await admin.GetDocumentAsync("/admin/users/new");
+
+        using var created = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "reporter@quettavoice.test", ["Input.Name"] = "Sana Baloch", ["Input.Role"] = Roles.Writer,
+        });
+
+        var page = await created.ParseAsync();
+        var password = page.One("#one-time-password").Text();
+        Assert.True(created.Headers.CacheControl!.NoStore, "a page with a password must not be stored by any cache");
+        using var signedIn = await App.CreateReader().SignInAsync("reporter@quettavoice.test", password);
+        Assert.StartsWith("/account/change-password", signedIn.Headers.Location!.OriginalString);
+        Assert.Equal("Writer", (await RowOfAsync("reporter@quettavoice.test")).One("select option[selected]").Text());
+    }
+
+    [Fact]
+    public async Task A_role_change_takes_effect_and_is_audited()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var page = await admin.GetDocumentAsync("/admin/users");
+
+        using var changed = await admin.SubmitAsync(page, new Dictionary<string, string> { ["role"] = Roles.Editor }, $"tr[data-user='{email}'] form.role-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("Editor", (await RowOfAsync(email)).One("select option[selected]").Text());
+        var client = App.CreateReader();
+        await client.SignInAsync(email, TestApp.Password);
+        Assert.NotEmpty((await client.GetDocumentAsync("/admin/articles/new")).QuerySelectorAll("button[formaction*='handler=Publish']"));
+        var audit = (await admin.GetDocumentAsync("/admin/audit")).One("tbody tr").QuerySelectorAll("td").Select(td => td.Text()).ToList();
+        Assert.Equal(["Test Admin", "change role", "Test Writer is now Editor"], audit.Skip(1));
+    }
+
+    [Fact]
+    public async Task A_disabled_member_cannot_sign_in_until_enabled_again()
+    {
+        var email = await App.CreateUserAsync(Roles.Moderator);
+
+        using var disabled = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), $"tr[data-user='{email}'] form.disable-form");
+        using var refused = await App.CreateReader().SignInAsync(email, TestApp.Password);
+        Assert.Equal("This account has been disabled. Ask an admin to enable it.", (await refused.ParseAsync()).One(".form-errors li").Text());
+
+        using var enabled = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), $"tr[data-user='{email}'] form.enable-form");
+        using var accepted = await App.CreateReader().SignInAsync(email, TestApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_demoted()
+    {
+        // The first admin made at start-up must not count: disable it, leaving the signed-in Admin as the only one.
+        using var firstDisabled = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), "tr[data-user='admin@quettavoice.local'] form.disable-form");
+        var me = (await admin.GetDocumentAsync("/admin/users")).QuerySelectorAll("tr[data-user]").First(r => r.GetAttribute("data-user")!.StartsWith("admin-", StringComparison.Ordinal));
+        var email = me.GetAttribute("data-user")!;
+
+        using var demoted = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string> { ["role"] = Roles.Writer }, $"tr[data-user='{email}'] form.role-form");
+
+        Assert.Contains("needs at least one Admin", (await admin.GetDocumentAsync("/admin/users")).One(".notice").Text());
+        Assert.Equal("Admin", (await RowOfAsync(email)).One("select option[selected]").Text());
+    }
+}
