@@ -3,6 +3,7 @@ namespace QuettaVoice.Web.Domain;
 public sealed class Section
 {
     public const int NameMaxLength = 60;
+    public const int DescriptionMaxLength = 500;
 
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -16,10 +16,14 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Admin/Articles/Edit", "admin/articles/new");
+            options.Conventions.AddPageRoute("/Admin/Authors/Edit", "admin/authors/new");
 
             // The newsroom: one convention covers every page and handler of the folder.
             options.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
             options.Conventions.AuthorizeFolder("/Admin/Articles", Policies.Writers);
+            options.Conventions.AuthorizeFolder("/Admin/Authors", Policies.Editors);
+            options.Conventions.AuthorizeFolder("/Admin/Sections", Policies.Editors);
+            options.Conventions.AuthorizeFolder("/Admin/Tags", Policies.Editors);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
             options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));

@@ -10,7 +10,7 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         builder.Property(s => s.Name).HasMaxLength(Section.NameMaxLength).IsRequired();
         builder.Property(s => s.Slug).HasMaxLength(Slug.MaxLength + 10).IsRequired();
-        builder.Property(s => s.Description).HasMaxLength(500);
+        builder.Property(s => s.Description).HasMaxLength(Section.DescriptionMaxLength);
         builder.HasIndex(s => s.Slug).IsUnique();
     }
 }

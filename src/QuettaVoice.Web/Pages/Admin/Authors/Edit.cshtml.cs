@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Authors;
+
+/// <summary>An author's public profile: name, address, Markdown bio, photo, and the account that writes as them.</summary>
+public sealed class EditModel(NewsDb db) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public IReadOnlyList<SelectListItem> Accounts { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the author's name.")]
+        [StringLength(Author.NameMaxLength)]
+        public string Name { get; set; } = "";
+
+        [StringLength(Domain.Slug.MaxLength)]
+        [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Use lower-case letters, digits and single hyphens.")]
+        [Display(Name = "Address (slug; leave empty to make it from the name)")]
+        public string? Slug { get; set; }
+
+        [StringLength(10_000)]
+        [Display(Name = "Bio (Markdown)")]
+        public string? Bio { get; set; }
+
+        [StringLength(300)]
+        [RegularExpression("^/media/[A-Za-z0-9._/-]+$", ErrorMessage = "Use the address of an image from the media library (/media/...).")]
+        [Display(Name = "Photo (address from the media library)")]
+        public string? PhotoPath { get; set; }
+
+        [Display(Name = "Newsroom account")]
+        public string? UserId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        if (id is not null)
+        {
+            if (await db.Authors.FindAsync(id) is not { } author)
+            {
+                return NotFound();
+            }
+
+            Input = new InputModel { Name = author.Name, Slug = author.Slug, Bio = author.Bio, PhotoPath = author.PhotoPath, UserId = author.UserId };
+        }
+
+        return await ShowAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var author = id is null ? null : await db.Authors.FindAsync(id);
+        if (id is not null && author is null)
+        {
+            return NotFound();
+        }
+
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Domain.Slug.From(Input.Name ?? "", fallback: "author") : Input.Slug.Trim();
+        if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
+        {
+            ModelState.AddModelError("Input.Slug", $"Another author already has the address “{slug}”.");
+        }
+
+        var userId = string.IsNullOrEmpty(Input.UserId) ? null : Input.UserId;
+        if (userId is not null && await db.Authors.AnyAsync(a => a.UserId == userId && a.Id != (id ?? 0)))
+        {
+            ModelState.AddModelError("Input.UserId", "That account already writes as another author.");
+        }
+
+        if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId))
+        {
+            ModelState.AddModelError("Input.UserId", "Choose an account from the list.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id);
+        }
+
+        author ??= db.Authors.Add(new Author { Name = "", Slug = "" }).Entity;
+        author.Name = (Input.Name ?? "").Trim();
+        author.Slug = slug;
+        author.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio;
+        author.PhotoPath = string.IsNullOrWhiteSpace(Input.PhotoPath) ? null : Input.PhotoPath.Trim();
+        author.UserId = userId;
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = $"Saved {author.Name}.";
+        return Redirect($"/admin/authors/{author.Id}/edit");
+    }
+
+    private async Task<IActionResult> ShowAsync(int? id)
+    {
+        Id = id;
+        Accounts = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .ConvertAll(u => new SelectListItem(u.DisplayName, u.Id));
+        return Page();
+    }
+}

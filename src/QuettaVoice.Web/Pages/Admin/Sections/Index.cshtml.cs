@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Sections;
+
+/// <summary>The paper's sections in masthead order: add one, rename one, move one.</summary>
+public sealed class IndexModel(NewsDb db) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Section> All { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public int? Id { get; set; }
+
+        [Required(ErrorMessage = "Enter the section's name.")]
+        [StringLength(Section.NameMaxLength)]
+        public string Name { get; set; } = "";
+
+        [StringLength(Section.DescriptionMaxLength)]
+        public string? Description { get; set; }
+
+        [Range(0, 999)]
+        [Display(Name = "Position in the masthead")]
+        public int Position { get; set; }
+    }
+
+    public async Task OnGetAsync() => All = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var section = Input.Id is { } id ? await db.Sections.FindAsync(id) : null;
+        if (Input.Id is not null && section is null)
+        {
+            return NotFound();
+        }
+
+        var slug = section?.Slug ?? Slug.From(Input.Name ?? "", fallback: "section");
+        if (section is null && await db.Sections.AnyAsync(s => s.Slug == slug))
+        {
+            ModelState.AddModelError("Input.Name", $"There is already a section at /category/{slug}.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+
+        // A section keeps its address when renamed, so links to /category/... never break.
+        section ??= db.Sections.Add(new Section { Name = "", Slug = slug }).Entity;
+        section.Name = (Input.Name ?? "").Trim();
+        section.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        section.Position = Input.Position;
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = $"Saved the section {section.Name}.";
+        return RedirectToPage();
+    }
+}

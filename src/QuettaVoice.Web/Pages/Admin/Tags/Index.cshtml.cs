@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Web.Pages.Admin.Tags;
+
+/// <summary>Tags with how many stories carry each; two tags for one idea are merged into one.</summary>
+public sealed class IndexModel(NewsDb db) : PageModel
+{
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(int Id, string Name, string Slug, int Stories);
+
+    public async Task OnGetAsync() =>
+        Rows = await db.Tags.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new Row(t.Id, t.Name, t.Slug, t.Articles.Count)).ToListAsync();
+
+    /// <summary>Every story tagged <paramref name="from"/> is tagged <paramref name="into"/> instead, and <paramref name="from"/> goes.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int from, int into)
+    {
+        if (from == into)
+        {
+            TempData["StatusMessage"] = "Choose two different tags to merge.";
+            return RedirectToPage();
+        }
+
+        var source = await db.Tags.Include(t => t.Articles).ThenInclude(a => a.Tags).FirstOrDefaultAsync(t => t.Id == from);
+        var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == into);
+        if (source is null || target is null)
+        {
+            return NotFound();
+        }
+
+        foreach (var article in source.Articles)
+        {
+            if (!article.Tags.Contains(target))
+            {
+                article.Tags.Add(target);
+            }
+        }
+
+        db.Tags.Remove(source);
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = $"Merged “{source.Name}” into “{target.Name}”.";
+        return RedirectToPage();
+    }
+}

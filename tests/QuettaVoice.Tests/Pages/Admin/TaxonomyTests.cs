@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Pages.Admin;
+
+/// <summary>Editors keep the authors, sections and tags that readers browse by.</summary>
+public sealed class TaxonomyTests : SiteTest
+{
+    private HttpClient editor = null!;
+
+    public override async Task InitializeAsync() => editor = await App.SignInAsync(Roles.Editor);
+
+    [Fact]
+    public async Task An_author_profile_is_created_linked_to_an_account_and_shown_to_readers()
+    {
+        await App.CreateUserAsync(Roles.Writer);
+        var form = await editor.GetDocumentAsync("/admin/authors/new");
+        var writerId = form.QuerySelectorAll("select[name='Input.UserId'] option").First(o => o.Text() == "Test Writer").GetAttribute("value")!;
+
+        using var saved = await editor.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Sana Baloch",
+            ["Input.Bio"] = "Covers **education** in Balochistan.",
+            ["Input.UserId"] = writerId,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var profile = await App.CreateReader().GetDocumentAsync("/author/sana-baloch");
+        Assert.Equal("education", profile.One(".author-bio strong").Text());
+        Assert.Equal(writerId, await App.WithDbAsync(db => db.Authors.Where(a => a.Slug == "sana-baloch").Select(a => a.UserId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_authors_cannot_share_an_address()
+    {
+        await App.WithDbAsync(db => { db.Authors.Add(TestData.Author("Sana Baloch")); return db.SaveChangesAsync(); });
+        var form = await editor.GetDocumentAsync("/admin/authors/new");
+
+        using var refused = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Sana Baloch" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Another author already has the address", (await refused.ParseAsync()).One("#slug-error").Text());
+    }
+
+    [Fact]
+    public async Task A_new_section_takes_its_place_in_the_masthead_and_a_renamed_one_keeps_its_address()
+    {
+        var form = await editor.GetDocumentAsync("/admin/sections");
+        using var added = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Balochistan", ["Input.Position"] = "0" });
+        form = await editor.GetDocumentAsync("/admin/sections");
+        var climate = form.QuerySelectorAll("select[name='Input.Id'] option").First(o => o.Text() == "Climate").GetAttribute("value")!;
+        using var renamed = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Id"] = climate, ["Input.Name"] = "Climate & Water", ["Input.Position"] = "9" });
+
+        var masthead = (await App.CreateReader().GetDocumentAsync("/")).QuerySelectorAll("nav.sections a").Skip(1).Select(a => a.Text()).ToList();
+        Assert.Equal("Balochistan", masthead[0]);
+        Assert.Equal("Climate & Water", masthead[^1]);
+        Assert.Equal("Climate & Water", (await App.CreateReader().GetDocumentAsync("/category/climate")).One("main h1").Text());
+    }
+
+    [Fact]
+    public async Task Merging_two_tags_moves_their_stories_and_retires_the_first()
+    {
+        await App.WithDbAsync(db =>
+        {
+            var author = TestData.Author();
+            var a = TestData.Article(author, headline: "Children out of school");
+            a.Tags.Add(TestData.Tag("OOSC"));
+            var b = TestData.Article(author, headline: "Enrolment drive");
+            b.Tags.Add(TestData.Tag("Out-of-school children"));
+            db.Articles.AddRange(a, b);
+            return db.SaveChangesAsync();
+        });
+        var page = await editor.GetDocumentAsync("/admin/tags");
+        string IdOf(string name) => page.QuerySelectorAll("#from option").First(o => o.Text() == name).GetAttribute("value")!;
+
+        using var merged = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
+
+        var reader = App.CreateReader();
+        var tagged = (await reader.GetDocumentAsync("/tag/out-of-school-children")).QuerySelectorAll(".card h3 a").Select(a => a.Text()).Order();
+        Assert.Equal(["Children out of school", "Enrolment drive"], tagged);
+        using var retired = await reader.GetAsync("/tag/oosc");
+        Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
+    }
+}
