@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+
+namespace QuettaVoice.Tests.Browser;
+
+/// <summary>An editor at a real browser: signs in, writes, previews, publishes; a reader then finds the story.</summary>
+public sealed class NewsroomJourneyTests(LiveSite site) : IClassFixture<LiveSite>, IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Support.Browser.ChromiumPath) && !Support.Browser.InCi)
+        {
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await Support.Browser.LaunchAsync(playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    private async Task<IPage> SignedInEditorAsync(bool javaScript)
+    {
+        var email = await site.App.CreateUserAsync(Roles.Editor);
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    [SkippableFact]
+    public async Task An_editor_writes_previews_and_publishes_and_a_reader_sees_the_story()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await SignedInEditorAsync(javaScript: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stories" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write a new story" }).ClickAsync();
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Teachers return to Zhob classrooms");
+        await page.GetByLabel("Story (Markdown)").FillAsync("Teachers came back on *Monday*.\n\nPupils cheered.");
+        await page.GetByLabel("Dateline (e.g. QUETTA)").FillAsync("ZHOB");
+        await page.GetByLabel("Section").SelectOptionAsync(new SelectOptionValue { Label = "Education" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".preview .story-body em")).ToHaveTextAsync("Monday");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("editor-preview.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish or schedule" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Published.");
+
+        var reader = await browser!.NewPageAsync(new() { BaseURL = site.BaseAddress.ToString() });
+        await reader.GotoAsync("/category/education");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Teachers return to Zhob classrooms" }).ClickAsync();
+        await Assertions.Expect(reader).ToHaveURLAsync(new Regex("/teachers-return-to-zhob-classrooms$"));
+        await Assertions.Expect(reader.Locator(".story-body p").First).ToHaveTextAsync("ZHOB – Teachers came back on Monday.");
+    }
+
+    [SkippableTheory]
+    [InlineData("/account/login")]
+    [InlineData("/admin")]
+    [InlineData("/admin/articles/new")]
+    [InlineData("/admin/articles")]
+    public async Task Newsroom_pages_have_no_serious_accessibility_violation(string url)
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await SignedInEditorAsync(javaScript: true);
+
+        await page.GotoAsync(url);
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
+    }
+}
