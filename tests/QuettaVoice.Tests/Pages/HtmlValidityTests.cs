@@ -1,4 +1,5 @@
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Tests.Pages;
@@ -30,15 +31,40 @@ public sealed class HtmlValidityTests() : SiteTest(seed: true)
         {
             ("front", "/"), ("seed-story", Seed.Permalink), ("story-with-image", "/2025/07/03/schools-reopen-in-zhob"),
             ("author", "/author/quetta-voice"), ("section", "/category/education"), ("tag", "/tag/out-of-school-children"),
-            ("empty-section", "/category/climate"), ("not-found", "/no-such-page"),
+            ("empty-section", "/category/climate"), ("not-found", "/no-such-page"), ("login", "/account/login"),
         })
         {
             using var response = await reader.GetAsync(url);
             pages[name] = await response.Content.ReadAsStringAsync();
         }
 
+        var admin = await App.SignInAsync(Roles.Admin);
+        foreach (var (name, url) in new[]
+        {
+            ("dashboard", "/admin"), ("stories", "/admin/articles"), ("editor", "/admin/articles/new"), ("users", "/admin/users"),
+            ("authors", "/admin/authors"), ("sections", "/admin/sections"), ("tags", "/admin/tags"), ("audit", "/admin/audit"),
+            ("change-password", "/account/change-password"),
+        })
+        {
+            using var response = await admin.GetAsync(url);
+            pages[name] = await response.Content.ReadAsStringAsync();
+        }
+
         var errors = await HtmlChecker.ErrorsAsync(pages);
 
         Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    [SkippableFact]
+    public async Task The_checker_itself_finds_an_invalid_page()
+    {
+        HtmlChecker.SkipUnlessAvailable();
+
+        var errors = await HtmlChecker.ErrorsAsync(new Dictionary<string, string>
+        {
+            ["broken"] = "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><ul><p>not a list item</p></ul></body></html>",
+        });
+
+        Assert.NotEmpty(errors);
     }
 }
