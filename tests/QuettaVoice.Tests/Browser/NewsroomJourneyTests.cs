@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
@@ -8,42 +6,12 @@ using QuettaVoice.Web.Accounts;
 namespace QuettaVoice.Tests.Browser;
 
 /// <summary>An editor at a real browser: signs in, writes, previews, publishes; a reader then finds the story.</summary>
-public sealed class NewsroomJourneyTests(LiveSite site) : IClassFixture<LiveSite>, IAsyncLifetime
+public sealed class NewsroomJourneyTests(LiveSite site) : BrowserTest(site)
 {
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(Support.Browser.ChromiumPath) && !Support.Browser.InCi)
-        {
-            return;
-        }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await Support.Browser.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-    }
-
     private async Task<IPage> SignedInEditorAsync(bool javaScript)
     {
-        var email = await site.App.CreateUserAsync(Roles.Editor);
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            JavaScriptEnabled = javaScript,
-        });
-        var page = await context.NewPageAsync();
+        var email = await Site.App.CreateUserAsync(Roles.Editor);
+        var page = await OpenAsync(javaScript: javaScript);
         await page.GotoAsync("/admin");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestApp.Password);
@@ -71,7 +39,7 @@ public sealed class NewsroomJourneyTests(LiveSite site) : IClassFixture<LiveSite
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish or schedule" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Published.");
 
-        var reader = await browser!.NewPageAsync(new() { BaseURL = site.BaseAddress.ToString() });
+        var reader = await OpenAsync();
         await reader.GotoAsync("/category/education");
         await reader.GetByRole(AriaRole.Link, new() { Name = "Teachers return to Zhob classrooms" }).ClickAsync();
         await Assertions.Expect(reader).ToHaveURLAsync(new Regex("/teachers-return-to-zhob-classrooms$"));
@@ -89,14 +57,8 @@ public sealed class NewsroomJourneyTests(LiveSite site) : IClassFixture<LiveSite
         var page = await SignedInEditorAsync(javaScript: true);
 
         await page.GotoAsync(url);
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
+        var serious = await SeriousAccessibilityViolationsAsync(page);
 
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
         Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 }

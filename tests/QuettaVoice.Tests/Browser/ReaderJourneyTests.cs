@@ -1,50 +1,12 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using QuettaVoice.Tests.Support;
 
 namespace QuettaVoice.Tests.Browser;
 
 /// <summary>A reader on a phone and on a desktop: the front page, a tap on the story, the story itself, read by a real browser.</summary>
-public sealed class ReaderJourneyTests(LiveSite site) : IClassFixture<LiveSite>, IAsyncLifetime
+public sealed class ReaderJourneyTests(LiveSite site) : BrowserTest(site)
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(Support.Browser.ChromiumPath) && !Support.Browser.InCi)
-        {
-            return;
-        }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await Support.Browser.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-    }
-
-    private async Task<IPage> OpenAsync(int width, int height, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = scheme,
-            JavaScriptEnabled = javaScript,
-        });
-        return await context.NewPageAsync();
-    }
-
     [SkippableTheory]
     [InlineData("phone", 360, 780)]
     [InlineData("desktop", 1280, 900)]
@@ -100,14 +62,8 @@ public sealed class ReaderJourneyTests(LiveSite site) : IClassFixture<LiveSite>,
         var page = await OpenAsync(1280, 900, scheme);
 
         await page.GotoAsync(url);
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
+        var serious = await SeriousAccessibilityViolationsAsync(page);
 
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
         Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 
