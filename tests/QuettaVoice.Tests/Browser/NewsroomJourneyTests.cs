@@ -46,6 +46,21 @@ public sealed class NewsroomJourneyTests(LiveSite site) : BrowserTest(site)
         await Assertions.Expect(reader.Locator(".story-body p").First).ToHaveTextAsync("ZHOB – Teachers came back on Monday.");
     }
 
+    [SkippableFact]
+    public async Task With_javascript_the_preview_follows_the_typing_without_a_click()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var page = await SignedInEditorAsync(javaScript: true);
+
+        await page.GotoAsync("/admin/articles/new");
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Live preview");
+        await page.GetByLabel("Story (Markdown)").FillAsync("Typed **boldly**.");
+
+        await Assertions.Expect(page.Locator(".preview .story-body strong")).ToHaveTextAsync("boldly");
+        await page.GetByLabel("Story (Markdown)").FillAsync("Typed _again_.");
+        await Assertions.Expect(page.Locator(".preview .story-body em")).ToHaveTextAsync("again");
+    }
+
     [SkippableTheory]
     [InlineData("/account/login")]
     [InlineData("/admin")]
