@@ -20,6 +20,7 @@ public static class PagesServices
             // The newsroom: one convention covers every page and handler of the folder.
             options.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
             options.Conventions.AuthorizeFolder("/Admin/Articles", Policies.Writers);
+            options.Conventions.AuthorizeFolder("/Admin/Media", Policies.Writers);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));
             options.Conventions.AuthorizePage("/Account/ChangePassword");

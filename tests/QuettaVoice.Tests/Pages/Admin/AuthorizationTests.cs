@@ -19,6 +19,7 @@ public sealed class AuthorizationTests : SiteTest
             ["/admin"] = Roles.All.ToArray(),
             ["/admin/articles"] = [Roles.Writer, Roles.Editor, Roles.Admin],
             ["/admin/articles/new"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+            ["/admin/media"] = [Roles.Writer, Roles.Editor, Roles.Admin],
         };
         foreach (var (url, allowed) in routes)
         {
