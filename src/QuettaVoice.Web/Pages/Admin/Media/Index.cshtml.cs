@@ -14,10 +14,12 @@ namespace QuettaVoice.Web.Pages.Admin.Media;
 /// <remarks>
 /// Antiforgery is checked by hand in <see cref="OnPostAsync"/>: the automatic check reads the form first and
 /// turns a too-large upload into a bare 400, when the person at the desk should be told the file is too big.
-/// The body limits make the server stop reading soon after the largest file allowed.
+/// A browser that is cut off mid-upload shows a broken connection, not the answer; so a body up to
+/// <see cref="MaxDiscardedBytes"/> is read to its end and thrown away before the page says why. Only a
+/// larger one is cut off, by the server's own limit.
 /// </remarks>
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(MaxRequestBytes)]
+[RequestSizeLimit(MaxDiscardedBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antiforgery) : PageModel
 {
@@ -26,6 +28,7 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
 
     /// <summary>The largest file allowed, and room for the alt text, the form token and the multipart boundaries.</summary>
     private const int MaxRequestBytes = ImageProcessor.MaxBytes + 64 * 1024;
+    private const int MaxDiscardedBytes = 64 * 1024 * 1024;
     private const int PageSize = 24;
 
     public IReadOnlyList<Tile> Tiles { get; private set; } = [];
@@ -44,17 +47,23 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
+        if (Request.ContentLength > MaxRequestBytes)
+        {
+            return await RefuseTooLargeAsync(cancellationToken);
+        }
+
         IFormCollection form;
         try
         {
             form = await Request.ReadFormAsync(cancellationToken);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return await RefuseTooLargeAsync(cancellationToken);
+        }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || Request.ContentLength > MaxRequestBytes;
-            return tooLarge
-                ? await RefuseAsync(ImageField, ImageProcessor.TooLarge, StatusCodes.Status413PayloadTooLarge, cancellationToken)
-                : await RefuseAsync(ImageField, "The upload did not arrive whole. Please choose the file and try again.", StatusCodes.Status400BadRequest, cancellationToken);
+            return await RefuseAsync(ImageField, "The upload did not arrive whole. Please choose the file and try again.", StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         try
@@ -100,6 +109,20 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
             ? $"Uploaded {item.OriginalFileName}."
             : $"{item.OriginalFileName} is already in the library: the same picture was uploaded before.";
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult> RefuseTooLargeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Request.Body.CopyToAsync(Stream.Null, cancellationToken);
+        }
+        catch (BadHttpRequestException)
+        {
+            // Past the server's limit: the connection is closed after this answer, whatever is done here.
+        }
+
+        return await RefuseAsync(ImageField, ImageProcessor.TooLarge, StatusCodes.Status413PayloadTooLarge, cancellationToken);
     }
 
     /// <summary>The page again, with the reason beside the field and the library still there to use.</summary>
