@@ -3,6 +3,7 @@ using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
+using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
 
@@ -26,6 +27,7 @@ builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
+builder.Services.AddNewsMedia();
 builder.Services.AddNewsPages();
 
 var app = builder.Build();
@@ -54,6 +56,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Uploaded pictures are public and need no account: they are answered before sign-in is looked at.
+app.UseNewsMedia();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();

@@ -4,4 +4,7 @@ namespace QuettaVoice.Web.Data;
 public sealed record DataFolder(string Path)
 {
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>The copies of uploaded pictures, served as they are under <c>/media/</c>.</summary>
+    public string Media => File("media");
 }

@@ -90,7 +90,7 @@ public sealed class ReaderJourneyTests(LiveSite site) : BrowserTest(site)
         var page = await OpenAsync(1280, 900);
 
         await page.GotoAsync(Seed.Permalink);
-        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
 
         Assert.False(await page.Locator("nav.sections").IsVisibleAsync());
         Assert.True(await page.Locator(".story-body").IsVisibleAsync());

@@ -41,6 +41,41 @@ public static class Forms
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Submits a form with a file, as a browser sends it (multipart): the file in <paramref name="fileField"/>,
+    /// every other field of the form as it is unless <paramref name="values"/> says otherwise.
+    /// </summary>
+    public static async Task<HttpResponseMessage> UploadAsync(
+        this HttpClient client, IDocument page, string fileField, byte[] file, string fileName, string contentType,
+        IReadOnlyDictionary<string, string>? values = null, string formSelector = "main form")
+    {
+        var form = (IHtmlFormElement)page.One(formSelector);
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (input.Name is { Length: > 0 } name && input.Type is not ("file" or "submit" or "button" or "checkbox" or "radio"))
+            {
+                content.Add(new StringContent(values?.GetValueOrDefault(name) ?? input.Value), name);
+            }
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        if (fileName.Length == 0)
+        {
+            // What a browser sends when no file was chosen: the field, with an empty name and no bytes.
+            part.Headers.ContentDisposition = new("form-data") { Name = $"\"{fileField}\"", FileName = "\"\"" };
+            content.Add(part);
+        }
+        else
+        {
+            content.Add(part, fileField, fileName);
+        }
+
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action, content);
+    }
+
     public static string? ValueOf(this IDocument page, string name) =>
         (page.QuerySelector($"[name='{name}']") as IHtmlInputElement)?.Value;
 }

@@ -28,6 +28,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             image.Property(i => i.Caption).HasMaxLength(500).HasColumnName("ImageCaption");
             image.Property(i => i.Credit).HasMaxLength(200).HasColumnName("ImageCredit");
             image.Property(i => i.AltText).HasMaxLength(300).HasColumnName("ImageAltText");
+            image.Property(i => i.MediaId).HasColumnName("ImageMediaId");
+            // A picture a story shows cannot vanish from under it.
+            image.HasOne<MediaItem>().WithMany().HasForeignKey(i => i.MediaId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Navigation(a => a.FeaturedImage).IsRequired();
 

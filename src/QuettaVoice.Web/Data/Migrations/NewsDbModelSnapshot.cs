@@ -396,6 +396,66 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.ToTable("Authors");
                 });
 
+            modelBuilder.Entity("QuettaVoice.Web.Domain.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileExtension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("VariantWidths")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("Media", (string)null);
+                });
+
             modelBuilder.Entity("QuettaVoice.Web.Domain.NewsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -627,6 +687,10 @@ namespace QuettaVoice.Web.Data.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ImageCredit");
 
+                            b1.Property<int?>("MediaId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ImageMediaId");
+
                             b1.Property<string>("Path")
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
@@ -634,10 +698,17 @@ namespace QuettaVoice.Web.Data.Migrations
 
                             b1.HasKey("ArticleId");
 
+                            b1.HasIndex("MediaId");
+
                             b1.ToTable("Articles");
 
                             b1.WithOwner()
                                 .HasForeignKey("ArticleId");
+
+                            b1.HasOne("QuettaVoice.Web.Domain.MediaItem", null)
+                                .WithMany()
+                                .HasForeignKey("MediaId")
+                                .OnDelete(DeleteBehavior.Restrict);
                         });
 
                     b.Navigation("Author");
@@ -671,6 +742,14 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.HasOne("QuettaVoice.Web.Domain.NewsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("QuettaVoice.Web.Domain.MediaItem", b =>
+                {
+                    b.HasOne("QuettaVoice.Web.Domain.NewsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages.Articles;
@@ -15,6 +16,12 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
 
     public StoryView Story { get; private set; } = null!;
     public IReadOnlyList<StoryCard> MoreFromSection { get; private set; } = [];
+
+    /// <summary>The story's picture from the media library, with its copies; null when it has none there.</summary>
+    public FeaturedPicture? Picture { get; private set; }
+
+    /// <summary>The story's alt text wins; the library's is the fallback; an empty alt is honest when neither says.</summary>
+    public sealed record FeaturedPicture(ResponsiveImage Image, string AltText);
 
     public sealed record StoryView(
         int Id,
@@ -71,6 +78,12 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         }
 
         Story = story;
+        if (story.Image.MediaId is { } mediaId
+            && await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } media)
+        {
+            Picture = new FeaturedPicture(ResponsiveImage.For(media), story.Image.AltText ?? media.AltText ?? "");
+        }
+
         if (story.SectionSlug is not null)
         {
             var sameSection = visible.Where(a => a.Section!.Slug == story.SectionSlug && a.Id != story.Id);

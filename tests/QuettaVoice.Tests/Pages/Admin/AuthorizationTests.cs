@@ -26,6 +26,7 @@ public sealed class AuthorizationTests : SiteTest
             ["/admin/audit"] = [Roles.Admin],
             ["/admin/users"] = [Roles.Admin],
             ["/admin/users/new"] = [Roles.Admin],
+            ["/admin/media"] = [Roles.Writer, Roles.Editor, Roles.Admin],
         };
         foreach (var (url, allowed) in routes)
         {
