@@ -21,10 +21,18 @@ public sealed class NewsroomJourneyTests(LiveSite site) : BrowserTest(site)
     }
 
     [SkippableFact]
-    public async Task An_editor_writes_previews_and_publishes_and_a_reader_sees_the_story()
+    public async Task An_editor_uploads_a_picture_writes_previews_and_publishes_and_a_reader_sees_the_story()
     {
         Support.Browser.SkipUnlessAvailable();
         var page = await SignedInEditorAsync(javaScript: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Media" }).ClickAsync();
+        await page.GetByLabel("Image", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "zhob-school.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(1800, 1200, withGps: true),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("zhob-school.jpg").First).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Stories" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a new story" }).ClickAsync();
@@ -32,6 +40,10 @@ public sealed class NewsroomJourneyTests(LiveSite site) : BrowserTest(site)
         await page.GetByLabel("Story (Markdown)").FillAsync("Teachers came back on *Monday*.\n\nPupils cheered.");
         await page.GetByLabel("Dateline (e.g. QUETTA)").FillAsync("ZHOB");
         await page.GetByLabel("Section").SelectOptionAsync(new SelectOptionValue { Label = "Education" });
+        var picture = page.GetByLabel("Featured image (from the media library)");
+        var option = await picture.Locator("option", new() { HasText = "zhob-school.jpg" }).GetAttributeAsync("value");
+        await picture.SelectOptionAsync(option!);
+        await page.GetByLabel("Image description for readers who cannot see it (alt text)").FillAsync("Teachers in a Zhob classroom");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".preview .story-body em")).ToHaveTextAsync("Monday");
@@ -44,6 +56,10 @@ public sealed class NewsroomJourneyTests(LiveSite site) : BrowserTest(site)
         await reader.GetByRole(AriaRole.Link, new() { Name = "Teachers return to Zhob classrooms" }).ClickAsync();
         await Assertions.Expect(reader).ToHaveURLAsync(new Regex("/teachers-return-to-zhob-classrooms$"));
         await Assertions.Expect(reader.Locator(".story-body p").First).ToHaveTextAsync("ZHOB – Teachers came back on Monday.");
+        var image = reader.GetByRole(AriaRole.Img, new() { Name = "Teachers in a Zhob classroom" });
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the story's picture did not load");
+        await reader.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("story-with-picture.png") });
     }
 
     [SkippableFact]

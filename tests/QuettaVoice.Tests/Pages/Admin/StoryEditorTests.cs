@@ -199,4 +199,46 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal(["A draft about water"], drafts.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
         Assert.Equal(["A published story about roads"], roads.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
     }
+
+    [Fact]
+    public async Task An_editor_illustrates_a_story_with_a_library_picture_its_caption_credit_and_alt_text()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var media = await editor.GetDocumentAsync("/admin/media");
+        using var uploaded = await editor.UploadAsync(media, "Image", TestImages.Jpeg(2000, 1200, withGps: true), "classroom.jpg", "image/jpeg", new Dictionary<string, string>());
+        var form = await editor.GetDocumentAsync("/admin/articles/new");
+        var picture = form.QuerySelectorAll("select[name='Input.MediaId'] option").First(o => o.Text().Contains("classroom.jpg", StringComparison.Ordinal)).GetAttribute("value")!;
+        var story = Story();
+        story["Input.MediaId"] = picture;
+        story["Input.ImageCaption"] = "Pupils back at their desks in Zhob";
+        story["Input.ImageCredit"] = "QV photo";
+        story["Input.ImageAlt"] = "A classroom of girls in blue uniforms";
+
+        using var published = await editor.SubmitAsync(form, story, "form.story-form", "button[formaction*='handler=Publish']");
+
+        var page = await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen-in-zhob");
+        var image = page.One("article figure img");
+        Assert.Equal("A classroom of girls in blue uniforms", image.GetAttribute("alt"));
+        Assert.Contains("480w", image.GetAttribute("srcset"));
+        Assert.Contains("1600w", image.GetAttribute("srcset"));
+        Assert.Equal("1600", image.GetAttribute("width"));
+        Assert.Equal("960", image.GetAttribute("height"));
+        Assert.Contains("Pupils back at their desks in Zhob", page.One("article figcaption").Text());
+        Assert.Contains("QV photo", page.One("article figcaption").Text());
+        Assert.NotNull((await editor.GetDocumentAsync(published.Headers.Location!.OriginalString)).QuerySelector(".picture-chosen"));
+    }
+
+    [Fact]
+    public async Task A_picture_that_is_not_in_the_library_is_refused()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story();
+        story["Input.MediaId"] = "999";
+        var form = await editor.GetDocumentAsync("/admin/articles/new");
+        form.One("select[name='Input.MediaId']").InnerHtml += "<option value=\"999\">forged</option>";
+
+        using var response = await editor.SubmitAsync(form, story, "form.story-form", "button[formaction*='handler=Save']");
+
+        Assert.Equal("Choose a picture from the media library.", (await response.ParseAsync()).One("#picture-error").Text());
+    }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Admin.Articles;
@@ -31,6 +32,11 @@ public sealed class EditModel(
     public IHtmlContent? Preview { get; private set; }
     public IReadOnlyList<SelectListItem> Authors { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Sections { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Pictures { get; private set; } = [];
+    public ResponsiveImage? Picture { get; private set; }
+
+    /// <summary>How many of the newest library pictures the editor offers; older ones are found on the media page by number.</summary>
+    private const int PicturesOffered = 100;
 
     /// <summary>Set when someone else saved the story first: their version, shown beside the one being typed.</summary>
     public Article? Conflict { get; private set; }
@@ -78,6 +84,10 @@ public sealed class EditModel(
             CommentsOpen = article.CommentsOpen,
             PublishAt = article.PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, Zone) : null,
             Version = article.Version,
+            MediaId = article.FeaturedImage.MediaId,
+            ImageCaption = article.FeaturedImage.Caption,
+            ImageCredit = article.FeaturedImage.Credit,
+            ImageAlt = article.FeaturedImage.AltText,
         };
         return await ShowAsync(article);
     }
@@ -171,6 +181,11 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AuthorId)}", "Choose an author from the list.");
         }
 
+        if (Input.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
+        }
+
         if (!ModelState.IsValid)
         {
             return await ShowAsync(article);
@@ -199,6 +214,10 @@ public sealed class EditModel(
         article.Slug = slug;
         article.CommentsOpen = Input.CommentsOpen;
         article.Tags = await TagsAsync(Input.TagNames());
+        article.FeaturedImage.MediaId = Input.MediaId;
+        article.FeaturedImage.Caption = Blank(Input.ImageCaption);
+        article.FeaturedImage.Credit = Blank(Input.ImageCredit);
+        article.FeaturedImage.AltText = Blank(Input.ImageAlt);
         article.UpdatedAt = Now;
         var message = then(article);
         article.Version++;
@@ -291,6 +310,13 @@ public sealed class EditModel(
 
         Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
             .ConvertAll(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)));
+        var pictures = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
+            .Take(PicturesOffered).ToListAsync();
+        Pictures = pictures.ConvertAll(m => new SelectListItem(
+            $"#{m.Id.ToString(CultureInfo.InvariantCulture)} {m.OriginalFileName} ({m.Width}×{m.Height})", m.Id.ToString(CultureInfo.InvariantCulture)));
+        Picture = Input.MediaId is { } chosen && await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == chosen) is { } item
+            ? ResponsiveImage.For(item)
+            : null;
         Sections = (await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync())
             .ConvertAll(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture)));
         return Page();

@@ -49,6 +49,21 @@ public sealed class StoryInput
     [Display(Name = "Publish at (Quetta time; empty for now)")]
     public DateTime? PublishAt { get; set; }
 
+    [Display(Name = "Featured image (from the media library)")]
+    public int? MediaId { get; set; }
+
+    [StringLength(500)]
+    [Display(Name = "Image caption")]
+    public string? ImageCaption { get; set; }
+
+    [StringLength(200)]
+    [Display(Name = "Image credit")]
+    public string? ImageCredit { get; set; }
+
+    [StringLength(MediaItem.AltTextMaxLength)]
+    [Display(Name = "Image description for readers who cannot see it (alt text)")]
+    public string? ImageAlt { get; set; }
+
     /// <summary>The version of the story the form was opened on, to notice a save made meanwhile by someone else.</summary>
     public int Version { get; set; }
 
