@@ -14,6 +14,8 @@
   const refresh = async () => {
     const request = ++latest;
     const data = new FormData(form);
+    // A chosen picture is sent by the buttons, not with every pause in typing.
+    data.delete("Upload");
     try {
       const response = await fetch(button.formAction, { method: "POST", body: data, credentials: "same-origin" });
       if (!response.ok || request !== latest) {

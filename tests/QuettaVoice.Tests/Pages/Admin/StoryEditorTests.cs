@@ -241,4 +241,57 @@ public sealed class StoryEditorTests : SiteTest
 
         Assert.Equal("Choose a picture from the media library.", (await response.ParseAsync()).One("#picture-error").Text());
     }
+
+    /// <summary>The editor's form as a browser sends it with a file chosen: multipart, every field, the token.</summary>
+    private static async Task<HttpResponseMessage> SubmitWithPictureAsync(HttpClient client, Dictionary<string, string> story, byte[] picture, string handler)
+    {
+        var form = await client.GetDocumentAsync("/admin/articles/new");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.ValueOf("__RequestVerificationToken")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(picture), "Upload", "from-the-field.jpg" },
+        };
+        foreach (var (name, value) in story)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        return await client.PostAsync($"/admin/articles/new?handler={handler}", content);
+    }
+
+    [Fact]
+    public async Task A_picture_uploaded_with_the_story_joins_the_library_and_illustrates_it()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story();
+        story["Input.ImageAlt"] = "Reporters at work";
+
+        using var published = await SubmitWithPictureAsync(editor, story, TestImages.Jpeg(1200, 800, withGps: true), "Publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var item = Assert.Single(await App.WithDbAsync(db => db.Media.AsNoTracking().ToListAsync()));
+        Assert.Equal("from-the-field.jpg", item.OriginalFileName);
+        var image = (await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen-in-zhob")).One("article figure img");
+        Assert.Equal("Reporters at work", image.GetAttribute("alt"));
+        Assert.Contains(item.FileName(960), image.GetAttribute("srcset"));
+    }
+
+    [Theory]
+    [InlineData("too-large")]
+    [InlineData("corrupt")]
+    public async Task A_refused_picture_is_explained_and_the_story_typed_so_far_is_kept(string kind)
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var picture = kind == "too-large" ? TestImages.OversizedJpeg(11 * 1024 * 1024) : TestImages.TruncatedJpeg();
+
+        using var response = await SubmitWithPictureAsync(editor, Story(), picture, "Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.NotEqual("", page.One("#upload-error").Text());
+        Assert.Equal("Schools reopen in Zhob", page.ValueOf("Input.Headline"));
+        Assert.Equal("QUETTA schools *reopened* on Monday.", page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+        Assert.Empty(await App.WithDbAsync(db => db.Media.ToListAsync()));
+    }
 }

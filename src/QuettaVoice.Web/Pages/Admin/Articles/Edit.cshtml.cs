@@ -18,12 +18,22 @@ namespace QuettaVoice.Web.Pages.Admin.Articles;
 /// The story editor, for a new story (<c>/admin/articles/new</c>) and an existing one. Writers save and submit
 /// their own drafts; only Editors and Admins publish, schedule, unpublish and trash, whatever the form sends.
 /// </summary>
+// A picture over the limit must come back as a message beside its field with the story still in the form,
+// not as a cut connection: the body may be larger than the picture limit, and the picture is checked here.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class EditModel(
-    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, StoryRenderer renderer, IAuthorizationService authorization)
+    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, StoryRenderer renderer, IAuthorizationService authorization, MediaStore media)
     : PageModel
 {
+    private const long MaxRequestBytes = 64L * 1024 * 1024;
+
     [BindProperty]
     public StoryInput Input { get; set; } = new();
+
+    /// <summary>A new picture sent with the story; it joins the library and becomes the featured image.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
 
     public int? Id { get; private set; }
     public ArticleStatus Status { get; private set; } = ArticleStatus.Draft;
@@ -95,6 +105,7 @@ public sealed class EditModel(
     /// <summary>Shows the story as readers will see it, through the public page's own renderer; saves nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int? id)
     {
+        await AcceptUploadAsync();
         Preview = renderer.RenderBody(Input.Body ?? "", Input.Dateline);
         return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
     }
@@ -167,6 +178,8 @@ public sealed class EditModel(
         {
             return Forbid();
         }
+
+        await AcceptUploadAsync();
 
         // Model binding leaves an emptied field null whatever its declared type.
         var headline = (Input.Headline ?? "").Trim();
@@ -256,6 +269,37 @@ public sealed class EditModel(
             + "your text is still in the form. Save again to replace theirs with yours.");
         Response.StatusCode = StatusCodes.Status409Conflict;
         return await ShowAsync(current);
+    }
+
+    /// <summary>Puts a picture sent with the form into the library and chooses it; a refused one is explained beside its field.</summary>
+    private async Task AcceptUploadAsync()
+    {
+        if (Upload is not { Length: > 0 } file)
+        {
+            return;
+        }
+
+        if (file.Length > ImageProcessor.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), ImageProcessor.TooLarge);
+            return;
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes);
+        }
+
+        if (!ImageProcessor.TryProcess(bytes, out var image, out var problem))
+        {
+            ModelState.AddModelError(nameof(Upload), problem + " Choose the picture again.");
+            return;
+        }
+
+        var (item, _) = await media.SaveAsync(image, file.FileName, Input.ImageAlt, UserId, HttpContext.RequestAborted);
+        Input.MediaId = item.Id;
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.MediaId)}");
     }
 
     /// <summary>The address readers have for the story, if it is out.</summary>
