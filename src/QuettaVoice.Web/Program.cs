@@ -1,4 +1,5 @@
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
 builder.Services.AddNewsMedia();
+builder.Services.AddNewsComments();
 builder.Services.AddNewsPages();
 
 var app = builder.Build();

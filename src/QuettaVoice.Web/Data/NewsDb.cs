@@ -14,6 +14,7 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : IdentityDbContext
     public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
     public DbSet<ArticleRedirect> Redirects => Set<ArticleRedirect>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)

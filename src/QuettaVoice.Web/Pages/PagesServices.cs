@@ -25,6 +25,7 @@ public static class PagesServices
             options.Conventions.AuthorizeFolder("/Admin/Sections", Policies.Editors);
             options.Conventions.AuthorizeFolder("/Admin/Tags", Policies.Editors);
             options.Conventions.AuthorizeFolder("/Admin/Media", Policies.Writers);
+            options.Conventions.AuthorizeFolder("/Admin/Comments", Policies.Moderators);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admins);
             options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));

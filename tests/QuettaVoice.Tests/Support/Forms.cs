@@ -35,6 +35,15 @@ public static class Forms
             }
         }
 
+        // A value for a name the form has no field for is what a pressed button adds: name=value.
+        foreach (var (name, value) in values)
+        {
+            if (!fields.Exists(f => f.Key == name))
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
         // Hidden companions of checkboxes ("false") come after the box itself, so a checked box wins.
         var action = formAction ?? form.GetAttribute("action");
         var url = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action;

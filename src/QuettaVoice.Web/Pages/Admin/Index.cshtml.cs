@@ -14,6 +14,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
     public int Scheduled { get; private set; }
     public int PublishedToday { get; private set; }
     public int Published { get; private set; }
+    public int CommentsWaiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         InReview = await db.Articles.CountAsync(a => a.Status == ArticleStatus.InReview, cancellationToken);
         Scheduled = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now, cancellationToken);
         Published = await db.Articles.PublishedAt(now).CountAsync(cancellationToken);
+        CommentsWaiting = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, cancellationToken);
         PublishedToday = await db.Articles.PublishedAt(now).CountAsync(a => a.PublishedAt >= startOfToday, cancellationToken);
     }
 }

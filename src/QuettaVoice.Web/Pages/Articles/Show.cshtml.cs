@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Media;
@@ -10,11 +11,23 @@ using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages.Articles;
 
-public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(
+    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, PendingComments pending, IpHasher ipHasher) : PageModel
 {
     private const int MoreFromSectionCount = 4;
 
     public StoryView Story { get; private set; } = null!;
+
+    [BindProperty]
+    public CommentInput Reply { get; set; } = new();
+
+    /// <summary>The comment the reader chose to answer (?replyto=), shown above the form.</summary>
+    public CommentView? ReplyingTo { get; private set; }
+
+    public IReadOnlyList<CommentView> Discussion { get; private set; } = [];
+
+    /// <summary>A comment as readers see it: there is no email here, so no page can show one.</summary>
+    public sealed record CommentView(int Id, int? ParentId, int Depth, string Name, string? Website, string Body, DateTime CreatedAt, bool AwaitingModeration);
     public IReadOnlyList<StoryCard> MoreFromSection { get; private set; } = [];
 
     /// <summary>The story's picture from the media library, with its copies; null when it has none there.</summary>
@@ -38,9 +51,69 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         string? SectionName,
         string? SectionSlug,
         FeaturedImage Image,
-        IReadOnlyList<SectionLink> Tags);
+        IReadOnlyList<SectionLink> Tags,
+        bool CommentsOpen);
 
-    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyTo, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, month, day, slug, cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        ReplyingTo = Discussion.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
+        Reply.ParentId = ReplyingTo?.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, month, day, slug, cancellationToken) is { } elsewhere)
+        {
+            return elsewhere is RedirectResult ? NotFound() : elsewhere;
+        }
+
+        if (!Story.CommentsOpen)
+        {
+            ModelState.AddModelError("", "Comments are closed on this story.");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        ReplyingTo = Discussion.FirstOrDefault(c => c.Id == Reply.ParentId && !c.AwaitingModeration);
+        if (Reply.ParentId is not null && (ReplyingTo is null || ReplyingTo.Depth >= Comment.MaxDepth))
+        {
+            ModelState.AddModelError("", "That comment cannot be answered here; write a new comment instead.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var comment = new Comment
+        {
+            ArticleId = Story.Id,
+            ParentId = ReplyingTo?.Id,
+            Depth = (ReplyingTo?.Depth ?? 0) + 1,
+            AuthorName = Reply.Name.Trim(),
+            AuthorEmail = Reply.Email.Trim(),
+            AuthorWebsite = string.IsNullOrWhiteSpace(Reply.Website) ? null : Reply.Website.Trim(),
+            Body = Reply.Body.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            IpHash = ipHasher.Hash(HttpContext.Connection.RemoteIpAddress),
+            // A form with the invisible field filled was filled by a machine: kept for review, never shown.
+            Status = string.IsNullOrEmpty(Reply.Homepage) ? CommentStatus.Pending : CommentStatus.Spam,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        pending.Remember(HttpContext, comment.Id);
+        TempData["CommentMessage"] = "Your comment is awaiting moderation.";
+        return Redirect($"{Permalink.For(slug, Story.PublishedAt, site.Value.FindTimeZone())}#comment-{comment.Id}");
+    }
+
+    /// <summary>The story, its picture, its section's other stories and its comments; or where the reader should go instead.</summary>
+    private async Task<IActionResult?> LoadAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(now);
@@ -61,7 +134,8 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
                 a.Section == null ? null : a.Section.Name,
                 a.Section == null ? null : a.Section.Slug,
                 a.FeaturedImage,
-                a.Tags.OrderBy(t => t.Name).Select(t => new SectionLink(t.Name, t.Slug)).ToList()))
+                a.Tags.OrderBy(t => t.Name).Select(t => new SectionLink(t.Name, t.Slug)).ToList(),
+                a.CommentsOpen))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (story is null)
@@ -90,7 +164,40 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
             MoreFromSection = await StoryCard.ListAsync(sameSection, zone, 0, MoreFromSectionCount, cancellationToken);
         }
 
-        return Page();
+        Discussion = await DiscussionAsync(story.Id, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Approved comments, and the reader's own waiting ones, in conversation order: each reply after what it answers.</summary>
+    private async Task<IReadOnlyList<CommentView>> DiscussionAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var mine = pending.Read(Request);
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId
+                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending))
+            .ToListAsync(cancellationToken);
+
+        var shown = comments.Select(c => c.Id).ToHashSet();
+        var repliesTo = comments.Where(c => c.ParentId is { } p && shown.Contains(p)).ToLookup(c => c.ParentId);
+        var ordered = new List<CommentView>(comments.Count);
+        void Add(CommentView comment)
+        {
+            ordered.Add(comment);
+            foreach (var reply in repliesTo[comment.Id])
+            {
+                Add(reply);
+            }
+        }
+
+        // A reply whose comment is not shown stands on its own rather than vanishing.
+        foreach (var root in comments.Where(c => c.ParentId is not { } p || !shown.Contains(p)))
+        {
+            Add(root);
+        }
+
+        return ordered;
     }
 
     /// <summary>The story's present address, when this one is an address it had before its slug or date changed.</summary>

@@ -57,6 +57,7 @@ public sealed partial class AdminSweepTests : SiteTest
         { "/admin/sections", "", "Editor Admin" },
         { "/admin/tags", "Merge", "Editor Admin" },
         { "/admin/media", "", "Writer Editor Admin" },
+        { "/admin/comments", "", "Moderator Editor Admin" },
     };
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class AuthorizationTests : SiteTest
             ["/admin/authors/new"] = [Roles.Editor, Roles.Admin],
             ["/admin/sections"] = [Roles.Editor, Roles.Admin],
             ["/admin/tags"] = [Roles.Editor, Roles.Admin],
+            ["/admin/comments"] = [Roles.Moderator, Roles.Editor, Roles.Admin],
             ["/admin/audit"] = [Roles.Admin],
             ["/admin/users"] = [Roles.Admin],
             ["/admin/users/new"] = [Roles.Admin],

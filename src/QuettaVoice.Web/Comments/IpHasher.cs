@@ -1,0 +1,44 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Web.Comments;
+
+/// <summary>
+/// Client addresses kept only as an HMAC under a key that lives in the data folder: enough to tell two
+/// comments from one address apart for abuse review, useless to anyone who has the database alone.
+/// </summary>
+public sealed class IpHasher
+{
+    private const string KeyFileName = "ip-hash.key";
+    private readonly byte[] key;
+
+    public IpHasher(DataFolder folder)
+    {
+        var path = folder.File(KeyFileName);
+        if (!File.Exists(path))
+        {
+            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var file = new FileStream(path, fileOptions);
+                file.Write(RandomNumberGenerator.GetBytes(32));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance wrote it first: use theirs.
+            }
+        }
+
+        key = File.ReadAllBytes(path);
+    }
+
+    public string? Hash(IPAddress? address) =>
+        address is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(address.ToString())));
+}

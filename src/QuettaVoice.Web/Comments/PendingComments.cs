@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace QuettaVoice.Web.Comments;
+
+/// <summary>
+/// The comments a reader has posted and that wait for a moderator, remembered in a signed, encrypted
+/// cookie so they see their own words under the story and nobody else does.
+/// </summary>
+public sealed class PendingComments(IDataProtectionProvider protection)
+{
+    public const string CookieName = "qv_pending";
+    private const int Remembered = 20;
+
+    private readonly IDataProtector protector = protection.CreateProtector("QuettaVoice.Comments.Pending");
+
+    public IReadOnlyList<int> Read(HttpRequest request)
+    {
+        if (!request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+
+        try
+        {
+            return protector.Unprotect(value).Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+                .Where(n => n > 0)
+                .ToList();
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return [];
+        }
+    }
+
+    public void Remember(HttpContext context, int commentId)
+    {
+        var ids = Read(context.Request).Append(commentId).TakeLast(Remembered);
+        var value = protector.Protect(string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))));
+        context.Response.Cookies.Append(CookieName, value, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(30),
+        });
+    }
+}

@@ -1,0 +1,9 @@
+namespace QuettaVoice.Web.Domain;
+
+public enum CommentStatus
+{
+    Pending,
+    Approved,
+    Spam,
+    Trash,
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Admin.Comments;
+
+/// <summary>The moderation queue: the only page where a commenter's email is shown, and only to moderators.</summary>
+public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public CommentStatus Tab { get; set; } = CommentStatus.Pending;
+
+    public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(int Id, string StoryHeadline, string StoryUrl, string Name, string Email, string? Website, string Body, DateTime CreatedAt, bool CanUndo);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Counts = (await db.Comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var zone = site.Value.FindTimeZone();
+        var query = db.Comments.AsNoTracking().Where(c => c.Status == Tab);
+        // Waiting comments oldest first, so nobody waits longest; the rest newest first.
+        query = Tab == CommentStatus.Pending ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : query.OrderByDescending(c => c.ModeratedAt).ThenByDescending(c => c.Id);
+        var rows = await query.Take(PageSize)
+            .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new
+            {
+                c.Id, a.Headline, a.Slug, a.PublishedAt, a.CreatedAt, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Body, Created = c.CreatedAt, c.PreviousStatus,
+            })
+            .ToListAsync(cancellationToken);
+        Rows = rows.ConvertAll(r => new Row(
+            r.Id, r.Headline, Permalink.For(r.Slug, r.PublishedAt ?? r.CreatedAt, zone), r.AuthorName, r.AuthorEmail, r.AuthorWebsite, r.Body, r.Created, r.PreviousStatus is not null));
+    }
+
+    /// <summary>One comment (<paramref name="one"/> is "approve:12") or every ticked one (<paramref name="bulk"/> is "spam").</summary>
+    public async Task<IActionResult> OnPostAsync(string? one, string? bulk, int[] ids)
+    {
+        var (action, targets) = one?.Split(':') is [var a, var id] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var single)
+            ? (a, new[] { single })
+            : (bulk ?? "", ids);
+        if (targets.Length == 0 || action is not ("approve" or "spam" or "trash" or "undo"))
+        {
+            TempData["StatusMessage"] = "Tick the comments to act on, then choose what to do.";
+            return RedirectToPage(new { Tab });
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var comments = await db.Comments.Where(c => targets.Contains(c.Id)).ToListAsync();
+        foreach (var comment in comments)
+        {
+            var changed = action switch
+            {
+                "approve" => Moderate(comment, CommentStatus.Approved, now),
+                "spam" => Moderate(comment, CommentStatus.Spam, now),
+                "trash" => Moderate(comment, CommentStatus.Trash, now),
+                _ => comment.Undo(User.UserId(), now),
+            };
+            if (changed)
+            {
+                db.Audit.Add(AuditEntry.Of(User.UserId(), User.DisplayName(), $"{action} comment", $"comment {comment.Id} by {comment.AuthorName}", now));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = comments.Count == 1 ? $"Done: {action}." : $"Done: {action}, {comments.Count} comments.";
+        return RedirectToPage(new { Tab });
+    }
+
+    private bool Moderate(Comment comment, CommentStatus status, DateTime now)
+    {
+        var before = comment.Status;
+        comment.Moderate(status, User.UserId(), now);
+        return before != status;
+    }
+}

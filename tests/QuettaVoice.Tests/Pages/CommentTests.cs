@@ -1,0 +1,181 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Pages;
+
+/// <summary>A reader comments under the seed story; a moderator decides; readers see what was approved.</summary>
+public sealed class CommentTests() : SiteTest(seed: true)
+{
+    private static Dictionary<string, string> Comment(string body = "Thank you for this report.", string name = "Naseer Ahmed", string email = "naseer@example.pk", string website = "") =>
+        new() { ["Reply.Body"] = body, ["Reply.Name"] = name, ["Reply.Email"] = email, ["Reply.Website"] = website };
+
+    private static async Task<HttpResponseMessage> PostCommentAsync(HttpClient client, Dictionary<string, string> comment, string url = Seed.Permalink)
+    {
+        var page = await client.GetDocumentAsync(url);
+        return await client.SubmitAsync(page, comment, "form.comment-form");
+    }
+
+    private async Task ModerateAsync(string action, int commentId)
+    {
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        var queue = await moderator.GetDocumentAsync("/admin/comments?tab=" + (await App.WithDbAsync(db => db.Comments.Where(c => c.Id == commentId).Select(c => c.Status).SingleAsync())));
+        using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{commentId}" }, "form.moderation");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    private Task<List<Comment>> StoredAsync() => App.WithDbAsync(db => db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    [Fact]
+    public async Task The_form_is_labelled_as_readers_know_it()
+    {
+        var page = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+
+        var form = page.One("#respond");
+        Assert.Equal("Leave a Reply", form.One("h3").Text());
+        Assert.Equal("Your email address will not be published. Required fields are marked *", form.One(".comment-notes").Text());
+        Assert.Equal(["Comment *", "Name *", "Email *", "Website"], form.QuerySelectorAll(".field:not(.honeypot) label").Select(l => l.Text()));
+    }
+
+    [Fact]
+    public async Task A_new_comment_waits_for_a_moderator_and_only_its_writer_sees_it_meanwhile()
+    {
+        var commenter = App.CreateReader();
+
+        using var posted = await PostCommentAsync(commenter, Comment());
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var stored = Assert.Single(await StoredAsync());
+        Assert.Equal(CommentStatus.Pending, stored.Status);
+        Assert.Equal($"{Seed.Permalink}#comment-{stored.Id}", posted.Headers.Location!.OriginalString);
+        var own = await commenter.GetDocumentAsync(Seed.Permalink);
+        Assert.Equal("Your comment is awaiting moderation.", own.One("#comments .notice").Text());
+        Assert.Equal("Thank you for this report.", own.One($"#comment-{stored.Id} .comment-body").Text());
+        var stranger = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        Assert.Null(stranger.QuerySelector($"#comment-{stored.Id}"));
+    }
+
+    [Fact]
+    public async Task Mistakes_are_named_beside_their_fields_and_everything_typed_is_kept()
+    {
+        var client = App.CreateReader();
+
+        using var response = await PostCommentAsync(client, Comment(body: new string('x', 5001), name: "", email: "not-an-email", website: "ftp://files.example"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Keep your comment under 5000 characters.", page.One("#comment-body-error").Text());
+        Assert.Equal("Enter your name.", page.One("#comment-name-error").Text());
+        Assert.Equal("Enter a valid email address, such as name@example.com.", page.One("#comment-email-error").Text());
+        Assert.Equal("Enter a website address starting with http:// or https://.", page.One("#comment-website-error").Text());
+        Assert.Equal(new string('x', 5001), page.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Equal("not-an-email", page.ValueOf("Reply.Email"));
+        Assert.Equal("ftp://files.example", page.ValueOf("Reply.Website"));
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Approved_spammed_trashed_and_undone_a_comment_shows_only_while_approved()
+    {
+        using var posted = await PostCommentAsync(App.CreateReader(), Comment(website: "https://naseer.example.pk"));
+        var id = Assert.Single(await StoredAsync()).Id;
+
+        await ModerateAsync("approve", id);
+        var page = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        var author = page.One($"#comment-{id} a.comment-author");
+        Assert.Equal("Naseer Ahmed", author.Text());
+        Assert.Equal("nofollow ugc noopener", author.GetAttribute("rel"));
+        Assert.Equal("1 comment", page.One("#comments-heading").Text());
+        Assert.Equal("NA", page.One($"#comment-{id} .comment-avatar").Text());
+
+        await ModerateAsync("spam", id);
+        Assert.Null((await App.CreateReader().GetDocumentAsync(Seed.Permalink)).QuerySelector($"#comment-{id}"));
+        await ModerateAsync("undo", id);
+        Assert.NotNull((await App.CreateReader().GetDocumentAsync(Seed.Permalink)).QuerySelector($"#comment-{id}"));
+        await ModerateAsync("trash", id);
+        Assert.Null((await App.CreateReader().GetDocumentAsync(Seed.Permalink)).QuerySelector($"#comment-{id}"));
+        Assert.Equal(CommentStatus.Trash, Assert.Single(await StoredAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Replies_nest_under_what_they_answer_three_levels_deep_through_plain_links()
+    {
+        using var first = await PostCommentAsync(App.CreateReader(), Comment(body: "First."));
+        var firstId = (await StoredAsync())[0].Id;
+        await ModerateAsync("approve", firstId);
+
+        var reader = App.CreateReader();
+        var replyPage = await reader.GetDocumentAsync(Seed.Permalink);
+        var replyLink = replyPage.One($"#comment-{firstId} .comment-reply a").GetAttribute("href")!;
+        using var second = await PostCommentAsync(reader, Comment(body: "Second.", name: "Sara"), Seed.Permalink + replyLink.Split('#')[0]);
+        var secondId = (await StoredAsync())[1].Id;
+        await ModerateAsync("approve", secondId);
+        using var third = await PostCommentAsync(reader, Comment(body: "Third.", name: "Bibi"), $"{Seed.Permalink}?replyto={secondId}");
+        var thirdId = (await StoredAsync())[2].Id;
+        await ModerateAsync("approve", thirdId);
+
+        var page = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        Assert.Equal(["First.", "Second.", "Third."], page.QuerySelectorAll(".comment .comment-body").Select(b => b.Text()));
+        Assert.Equal(["comment depth-1", "comment depth-2", "comment depth-3"], page.QuerySelectorAll("li.comment").Select(l => l.ClassName!.Trim()));
+        Assert.Null(page.QuerySelector($"#comment-{thirdId} .comment-reply"));
+        Assert.Equal(secondId, (await StoredAsync())[2].ParentId);
+    }
+
+    [Fact]
+    public async Task A_form_filled_in_by_a_machine_is_kept_as_spam_and_never_shown()
+    {
+        var comment = Comment();
+        comment["Reply.Homepage"] = "http://cheap-pills.example";
+
+        using var posted = await PostCommentAsync(App.CreateReader(), comment);
+
+        Assert.Equal(CommentStatus.Spam, Assert.Single(await StoredAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_comment_without_the_form_token_is_refused()
+    {
+        using var response = await App.CreateReader().PostAsync(Seed.Permalink + "?handler=Comment", new FormUrlEncodedContent(Comment()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Closing_comments_keeps_the_approved_ones_and_refuses_new_ones()
+    {
+        using var posted = await PostCommentAsync(App.CreateReader(), Comment());
+        var id = Assert.Single(await StoredAsync()).Id;
+        await ModerateAsync("approve", id);
+        var reader = App.CreateReader();
+        var open = await reader.GetDocumentAsync(Seed.Permalink);
+        await App.WithDbAsync(db => db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentsOpen, false)));
+
+        var closed = await reader.GetDocumentAsync(Seed.Permalink);
+        using var refused = await reader.SubmitAsync(open, Comment(body: "Too late."), "form.comment-form");
+
+        Assert.NotNull(closed.QuerySelector($"#comment-{id}"));
+        Assert.Equal("Comments are closed.", closed.One(".comments-closed").Text());
+        Assert.Null(closed.QuerySelector("form.comment-form"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Single(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Waiting_comments_are_counted_in_the_newsroom_navigation_and_dashboard()
+    {
+        using var one = await PostCommentAsync(App.CreateReader(), Comment(body: "One."));
+        using var two = await PostCommentAsync(App.CreateReader(), Comment(body: "Two."));
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        var dashboard = await editor.GetDocumentAsync("/admin");
+
+        Assert.Equal("Comments (2)", dashboard.One("#nav-comments").Text());
+        Assert.Equal("2", dashboard.One("#count-comments").Text());
+        var queue = await editor.GetDocumentAsync("/admin/comments");
+        Assert.Equal(["One.", "Two."], queue.QuerySelectorAll(".queued-body").Select(b => b.Text()));
+        Assert.Equal("naseer@example.pk", queue.QuerySelectorAll(".queued-email")[0].Text());
+    }
+}
