@@ -29,7 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
 builder.Services.AddNewsMedia();
-builder.Services.AddNewsComments();
+builder.AddNewsComments();
 builder.Services.AddNewsPages();
 
 var app = builder.Build();
@@ -62,6 +62,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNewsMedia();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 

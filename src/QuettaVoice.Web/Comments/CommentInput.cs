@@ -32,4 +32,7 @@ public sealed class CommentInput
 
     /// <summary>Invisible to people; a bot that fills every field fills this one too.</summary>
     public string? Homepage { get; set; }
+
+    /// <summary>When the form was served, sealed by <see cref="FormClock"/>.</summary>
+    public string? Served { get; set; }
 }

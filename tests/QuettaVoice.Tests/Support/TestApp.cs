@@ -20,11 +20,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private readonly bool seed;
     private readonly string environment;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public TestApp(bool seed = true, string environment = "Production")
+    // settings: configuration for this site only, over the defaults in ConfigureWebHost.
+    public TestApp(bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null)
     {
         this.seed = seed;
         this.environment = environment;
+        this.settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N"));
     }
 
@@ -39,6 +42,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Storage:SeedDirectory", seed ? "seeds" : "");
         builder.UseSetting("Site:BaseUrl", "http://localhost");
+        // The test clock stands still between serving a form and posting it; tests of the minimum fill time set it.
+        builder.UseSetting("Comments:MinFillSeconds", "0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -12,7 +12,13 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages.Articles;
 
 public sealed class ShowModel(
-    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, PendingComments pending, IpHasher ipHasher) : PageModel
+    NewsDb db,
+    TimeProvider clock,
+    IOptions<SiteOptions> site,
+    IOptions<CommentOptions> commentOptions,
+    PendingComments pending,
+    IpHasher ipHasher,
+    FormClock formClock) : PageModel
 {
     private const int MoreFromSectionCount = 4;
 
@@ -63,6 +69,7 @@ public sealed class ShowModel(
 
         ReplyingTo = Discussion.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
         Reply.ParentId = ReplyingTo?.Id;
+        Reply.Served = formClock.Stamp();
         return Page();
     }
 
@@ -86,8 +93,16 @@ public sealed class ShowModel(
             ModelState.AddModelError("", "That comment cannot be answered here; write a new comment instead.");
         }
 
+        var email = (Reply.Email ?? "").Trim();
+        var body = (Reply.Body ?? "").Trim();
+        if (ModelState.IsValid && await db.Comments.AnyAsync(c => c.ArticleId == Story.Id && c.AuthorEmail == email && c.Body == body, cancellationToken))
+        {
+            ModelState.AddModelError("", "You have already posted this comment on this story.");
+        }
+
         if (!ModelState.IsValid)
         {
+            Reply.Served = formClock.Stamp();
             return Page();
         }
 
@@ -96,20 +111,42 @@ public sealed class ShowModel(
             ArticleId = Story.Id,
             ParentId = ReplyingTo?.Id,
             Depth = (ReplyingTo?.Depth ?? 0) + 1,
-            AuthorName = Reply.Name.Trim(),
-            AuthorEmail = Reply.Email.Trim(),
+            AuthorName = (Reply.Name ?? "").Trim(),
+            AuthorEmail = email,
             AuthorWebsite = string.IsNullOrWhiteSpace(Reply.Website) ? null : Reply.Website.Trim(),
-            Body = Reply.Body.Trim(),
+            Body = body,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             IpHash = ipHasher.Hash(HttpContext.Connection.RemoteIpAddress),
-            // A form with the invisible field filled was filled by a machine: kept for review, never shown.
-            Status = string.IsNullOrEmpty(Reply.Homepage) ? CommentStatus.Pending : CommentStatus.Spam,
+            Status = await FirstStatusAsync(email, body, cancellationToken),
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         pending.Remember(HttpContext, comment.Id);
         TempData["CommentMessage"] = "Your comment is awaiting moderation.";
         return Redirect($"{Permalink.For(slug, Story.PublishedAt, site.Value.FindTimeZone())}#comment-{comment.Id}");
+    }
+
+    /// <summary>
+    /// Pending, as a rule. Spam, kept for review but never shown, when a machine filled the form (the invisible
+    /// field filled, or sent back faster than a person types) or the words look like spam. Approved at once
+    /// for a commenter approved before, when the site is set to trust them.
+    /// </summary>
+    private async Task<CommentStatus> FirstStatusAsync(string email, string body, CancellationToken cancellationToken)
+    {
+        var options = commentOptions.Value;
+        var elapsed = formClock.Elapsed(Reply.Served);
+        if (!string.IsNullOrEmpty(Reply.Homepage)
+            || elapsed is null
+            || elapsed < TimeSpan.FromSeconds(options.MinFillSeconds)
+            || CommentScreening.LooksLikeSpam(body, Reply.Name ?? "", Reply.Website, options))
+        {
+            return CommentStatus.Spam;
+        }
+
+        return options.ApproveReturningCommenters
+            && await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken)
+            ? CommentStatus.Approved
+            : CommentStatus.Pending;
     }
 
     /// <summary>The story, its picture, its section's other stories and its comments; or where the reader should go instead.</summary>

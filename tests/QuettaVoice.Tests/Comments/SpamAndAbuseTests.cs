@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Comments;
+
+/// <summary>Spam is held, floods are slowed, repeats are refused; all by configurable rules.</summary>
+public sealed class SpamAndAbuseTests() : SiteTest(seed: true, settings: new Dictionary<string, string>
+{
+    ["Comments:MinFillSeconds"] = "3",
+    ["Comments:ApproveReturningCommenters"] = "true",
+})
+{
+    private static Dictionary<string, string> Comment(string body = "A fair report.", string email = "reader@example.pk") =>
+        new() { ["Reply.Body"] = body, ["Reply.Name"] = "Reader", ["Reply.Email"] = email };
+
+    /// <summary>Opens the story, waits as a person typing would, and posts.</summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> comment, TimeSpan? typing = null)
+    {
+        var page = await client.GetDocumentAsync(Seed.Permalink);
+        App.Clock.Advance(typing ?? TimeSpan.FromSeconds(20));
+        return await client.SubmitAsync(page, comment, "form.comment-form");
+    }
+
+    private Task<List<Comment>> StoredAsync() => App.WithDbAsync(db => db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    [Fact]
+    public async Task A_form_sent_back_faster_than_anyone_types_is_held_as_spam()
+    {
+        using var hasty = await PostAsync(App.CreateReader(), Comment("Too fast."), TimeSpan.FromSeconds(1));
+        using var human = await PostAsync(App.CreateReader(), Comment("Typed by hand."), TimeSpan.FromSeconds(40));
+
+        Assert.Equal([CommentStatus.Spam, CommentStatus.Pending], (await StoredAsync()).Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task A_tampered_form_stamp_is_held_as_spam()
+    {
+        var comment = Comment();
+        comment["Reply.Served"] = "forged";
+
+        using var posted = await PostAsync(App.CreateReader(), comment);
+
+        Assert.Equal(CommentStatus.Spam, Assert.Single(await StoredAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("Read https://a.example and https://b.example and https://c.example now")]
+    [InlineData("Best CASINO bonuses here")]
+    public async Task Too_many_links_or_a_blocklisted_word_hold_a_comment_as_spam(string body)
+    {
+        using var posted = await PostAsync(App.CreateReader(), Comment(body));
+
+        Assert.Equal(CommentStatus.Spam, Assert.Single(await StoredAsync()).Status);
+    }
+
+    [Fact]
+    public async Task The_same_words_from_the_same_email_on_the_same_story_are_refused_as_a_repeat()
+    {
+        var client = App.CreateReader();
+        using var first = await PostAsync(client, Comment());
+
+        using var again = await PostAsync(client, Comment());
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = await again.ParseAsync();
+        Assert.Equal("You have already posted this comment on this story.", page.One("form.comment-form .form-errors li").Text());
+        Assert.Equal("A fair report.", page.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Single(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_commenter_approved_before_is_approved_at_once_when_the_site_trusts_returning_commenters()
+    {
+        using var first = await PostAsync(App.CreateReader(), Comment("First words."));
+        await App.WithDbAsync(db => db.Comments.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+
+        using var second = await PostAsync(App.CreateReader(), Comment("Second words."));
+
+        Assert.Equal(CommentStatus.Approved, (await StoredAsync())[1].Status);
+        Assert.Equal("Second words.", (await App.CreateReader().GetDocumentAsync(Seed.Permalink)).QuerySelectorAll(".comment-body")[1].Text());
+    }
+
+    [Fact]
+    public async Task The_sixth_comment_in_a_minute_from_one_address_gets_a_friendly_429()
+    {
+        var client = App.CreateReader();
+        for (var i = 1; i <= 5; i++)
+        {
+            using var accepted = await PostAsync(client, Comment($"Comment number {i}."));
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        using var refused = await PostAsync(client, Comment("One too many."));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Too many requests", (await refused.ParseAsync()).One("main h1").Text());
+        Assert.Equal(5, (await StoredAsync()).Count);
+    }
+}
