@@ -9,7 +9,7 @@ public sealed class HtmlValidityTests() : SiteTest(seed: true)
 {
     
     public override async Task InitializeAsync() =>
-        await App.WithDbAsync(db =>
+        await App.WithDbAsync(async db =>
         {
             var story = TestData.Article(
                 TestData.Author(), headline: "Schools reopen in Zhob", standfirst: "Attendance was low on the first day.",
@@ -18,7 +18,13 @@ public sealed class HtmlValidityTests() : SiteTest(seed: true)
             story.Tags.Add(TestData.Tag());
             story.FeaturedImage = new FeaturedImage { Path = "/media/zhob.jpg", Caption = "A classroom in Zhob", Credit = "QV", AltText = "Pupils at their desks" };
             db.Articles.Add(story);
-            return db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            var first = new Comment { ArticleId = story.Id, AuthorName = "Gul Khan", AuthorEmail = "gul@example.pk", AuthorWebsite = "https://gul.example.pk", Body = "Good news.\n\nSee https://example.pk/report.", Status = CommentStatus.Approved, CreatedAt = TestApp.Start.UtcDateTime };
+            db.Comments.Add(first);
+            await db.SaveChangesAsync();
+            db.Comments.Add(new Comment { ArticleId = story.Id, ParentId = first.Id, Depth = 2, AuthorName = "Sara", AuthorEmail = "sara@example.pk", Body = "Agreed.", Status = CommentStatus.Approved, CreatedAt = TestApp.Start.UtcDateTime });
+            db.Comments.Add(new Comment { ArticleId = story.Id, AuthorName = "Waiting", AuthorEmail = "w@example.pk", Body = "Pending one.", CreatedAt = TestApp.Start.UtcDateTime });
+            await db.SaveChangesAsync();
         });
 
     [SkippableFact]
@@ -43,7 +49,8 @@ public sealed class HtmlValidityTests() : SiteTest(seed: true)
         {
             ("dashboard", "/admin"), ("stories", "/admin/articles"), ("editor", "/admin/articles/new"), ("users", "/admin/users"),
             ("authors", "/admin/authors"), ("sections", "/admin/sections"), ("tags", "/admin/tags"), ("audit", "/admin/audit"),
-            ("change-password", "/account/change-password"),
+            ("change-password", "/account/change-password"), ("moderation", "/admin/comments"),
+            ("story-reply", "/2025/07/03/schools-reopen-in-zhob?replyto=1"),
         })
         {
             using var response = await admin.GetAsync(url);
