@@ -178,4 +178,36 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal(["One.", "Two."], queue.QuerySelectorAll(".queued-body").Select(b => b.Text()));
         Assert.Equal("naseer@example.pk", queue.QuerySelectorAll(".queued-email")[0].Text());
     }
+
+    [Fact]
+    public async Task Ticked_comments_are_moderated_together_the_tabs_count_them_and_the_audit_log_names_who()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            using var posted = await PostCommentAsync(App.CreateReader(), Comment(body: $"Bulk {i}."));
+        }
+
+        var ids = (await StoredAsync()).Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        var queue = await moderator.GetDocumentAsync("/admin/comments");
+        Assert.Equal("Pending (3)", queue.One("#tab-pending").Text());
+
+        // Tick the first and the third, then press "Spam ticked".
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", queue.ValueOf("__RequestVerificationToken")!),
+            new("ids", ids[0]), new("ids", ids[2]), new("bulk", "spam"),
+        };
+        using var done = await moderator.PostAsync("/admin/comments?tab=Pending", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = await moderator.GetDocumentAsync("/admin/comments");
+        Assert.Equal("Pending (1)", after.One("#tab-pending").Text());
+        Assert.Equal("Spam (2)", after.One("#tab-spam").Text());
+        Assert.Equal("Done: spam, 2 comments.", after.One(".notice").Text());
+        Assert.Equal([CommentStatus.Spam, CommentStatus.Pending, CommentStatus.Spam], (await StoredAsync()).Select(c => c.Status));
+        var audit = await App.WithDbAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == "spam comment").ToListAsync());
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal("Test Moderator", a.UserName));
+    }
 }
