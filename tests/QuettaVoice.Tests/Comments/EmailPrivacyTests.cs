@@ -122,5 +122,10 @@ public sealed class EmailPrivacyTests() : SiteTest(seed: true)
                      where response.Content.Contains(spelling.Text, StringComparison.OrdinalIgnoreCase)
                      select $"{response.Url}: {email} as {spelling.Form}").Distinct().ToList();
         Assert.True(leaks.Count == 0, string.Join('\n', leaks));
+        var logged = (from line in App.Logs.Lines
+                      from email in Emails.Append("own.writer@example.pk")
+                      where line.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase)
+                      select line).ToList();
+        Assert.True(logged.Count == 0, string.Join('\n', logged));
     }
 }
