@@ -90,15 +90,8 @@ public sealed partial class NewsroomAccounts(
 
     private static async Task WriteOwnerOnlyAsync(string path, string text)
     {
-        // A new file, so the owner-only mode below applies and no older file's looser mode carries over.
         File.Delete(path);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var file = new StreamWriter(path, fileOptions);
+        await using var file = new StreamWriter(OwnerOnlyFile.CreateNew(path));
         await file.WriteAsync(text);
     }
 

@@ -19,15 +19,9 @@ public sealed class IpHasher
         var path = folder.File(KeyFileName);
         if (!File.Exists(path))
         {
-            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
             try
             {
-                using var file = new FileStream(path, fileOptions);
+                using var file = OwnerOnlyFile.CreateNew(path);
                 file.Write(RandomNumberGenerator.GetBytes(32));
             }
             catch (IOException) when (File.Exists(path))

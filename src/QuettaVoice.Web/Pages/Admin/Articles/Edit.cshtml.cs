@@ -338,9 +338,9 @@ public sealed class EditModel(
     private Task<Article?> LoadAsync(int id) =>
         db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id);
 
-    private async Task<bool> IsEditorAsync() => (await authorization.AuthorizeAsync(User, Policies.Editors)).Succeeded;
+    private Task<bool> IsEditorAsync() => authorization.IsEditorAsync(User);
 
-    private async Task<bool> MayEditAsync(Article article) => await IsEditorAsync() || article.IsEditableByWriter(UserId);
+    private Task<bool> MayEditAsync(Article article) => authorization.MayEditAsync(User, article);
 
     private async Task<IActionResult> ShowAsync(Article? article = null)
     {

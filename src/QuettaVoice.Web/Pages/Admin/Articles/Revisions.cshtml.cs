@@ -92,6 +92,5 @@ public sealed class RevisionsModel(NewsDb db, TimeProvider clock, IAuthorization
         return article;
     }
 
-    private async Task<bool> MayEditAsync(Article article) =>
-        (await authorization.AuthorizeAsync(User, Policies.Editors)).Succeeded || article.IsEditableByWriter(User.UserId()!);
+    private Task<bool> MayEditAsync(Article article) => authorization.MayEditAsync(User, article);
 }
