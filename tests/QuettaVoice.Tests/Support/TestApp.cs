@@ -127,7 +127,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         catch (IOException)
         {
-            // A file still held open only leaves a folder in /tmp behind; it must not fail the test.
+            // A file still held open only leaves a folder in the temp directory behind; it must not fail the test.
         }
     }
 }
