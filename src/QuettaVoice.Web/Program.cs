@@ -21,6 +21,7 @@ builder.AddNewsStore();
 builder.Services.AddOptions<SiteOptions>()
     .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
     .Validate(site => site.HasKnownTimeZone(), "Site:TimeZone is not a time zone this machine knows (for example Asia/Karachi).")
+    .Validate(site => site.HasAbsoluteBaseUrl(), "Site:BaseUrl must be the site's absolute http or https address (for example https://quettavoice.com).")
     .ValidateOnStart();
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));

@@ -6,7 +6,9 @@ public sealed class SiteOptions
 
     public string Name { get; set; } = "Quetta Voice";
     public string Tagline { get; set; } = "News and views from Balochistan";
-    public string? BaseUrl { get; set; }
+
+    /// <summary>The public address readers use; feeds, sitemaps and canonical links are built on it, never on the request's Host header.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
 
     /// <summary>The newsroom's zone: times are stored in UTC and shown in this zone.</summary>
     public string TimeZone { get; set; } = "Asia/Karachi";
@@ -14,4 +16,10 @@ public sealed class SiteOptions
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public bool HasKnownTimeZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);
+
+    public bool HasAbsoluteBaseUrl() =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    /// <summary>The absolute address of a site path such as <c>/2025/07/03/story</c>.</summary>
+    public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }
