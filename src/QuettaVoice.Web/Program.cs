@@ -7,6 +7,7 @@ using QuettaVoice.Web.Import;
 using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
+using QuettaVoice.Web.Search;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
 var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name ? args[0] : null;
@@ -29,6 +30,7 @@ builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
+builder.Services.AddScoped<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddNewsMedia();
 builder.AddNewsComments();
 builder.Services.AddNewsPages();

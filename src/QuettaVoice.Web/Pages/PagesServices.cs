@@ -15,6 +15,7 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Authors/Show", "author/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Search/Index", "search/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Admin/Articles/Edit", "admin/articles/new");
             options.Conventions.AddPageRoute("/Admin/Authors/Edit", "admin/authors/new");
 

@@ -12,6 +12,8 @@ public sealed class CollectingSink : ILogEventSink
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
 
+    public IReadOnlyList<LogEvent> Events => events.ToList();
+
     public IReadOnlyList<string> Lines => events.Select(e =>
     {
         using var text = new StringWriter();

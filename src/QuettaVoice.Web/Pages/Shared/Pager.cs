@@ -1,7 +1,10 @@
 namespace QuettaVoice.Web.Pages.Shared;
 
-/// <summary>Where a paged list stands, and the addresses of its neighbours in the old site's style.</summary>
-public sealed record Pager(int Number, int TotalCount, string BasePath, int PageSize = Pager.DefaultPageSize)
+/// <summary>
+/// Where a paged list stands, and the addresses of its neighbours in the old site's style;
+/// <paramref name="QueryString"/> (such as <c>?q=water</c>) is kept on every page's address.
+/// </summary>
+public sealed record Pager(int Number, int TotalCount, string BasePath, int PageSize = Pager.DefaultPageSize, string QueryString = "")
 {
     public const int DefaultPageSize = 10;
 
@@ -11,6 +14,9 @@ public sealed record Pager(int Number, int TotalCount, string BasePath, int Page
     public bool HasPrevious => Number > 1;
     public bool HasNext => Number < TotalPages;
 
+    /// <summary>Lists run newest first, so the pager says newer and older; search results run best first.</summary>
+    public bool ByRelevance { get; init; }
+
     public string UrlFor(int number) =>
-        number <= 1 ? (BasePath.Length == 0 ? "/" : BasePath) : $"{BasePath}/page/{number}";
+        (number <= 1 ? (BasePath.Length == 0 ? "/" : BasePath) : $"{BasePath}/page/{number}") + QueryString;
 }

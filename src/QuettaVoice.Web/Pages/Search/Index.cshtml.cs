@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
+using QuettaVoice.Web.Search;
+
+namespace QuettaVoice.Web.Pages.Search;
+
+public sealed class IndexModel(ISearchIndex index, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+{
+    public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
+    public SearchResults Results { get; private set; } = SearchResults.None;
+    public Pager Pager { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; } = site.Value.FindTimeZone();
+
+    public async Task<IActionResult> OnGetAsync(string? q, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber == 1)
+        {
+            return RedirectPermanent("/search" + QueryString(q));
+        }
+
+        Query = SearchQuery.Parse(q);
+        var number = pageNumber ?? 1;
+        var pageSize = Pager.DefaultPageSize;
+        Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
+        Pager = new Pager(number, Results.TotalCount, "/search", pageSize, QueryString(Query.Text)) { ByRelevance = true };
+        return Pager.Exists ? Page() : NotFound();
+    }
+
+    private static string QueryString(string? q) => string.IsNullOrEmpty(q) ? "" : "?q=" + Uri.EscapeDataString(q);
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Search;
+
+/// <summary>A reader searches the stories from the masthead box, as on any news site.</summary>
+public sealed class SearchPageTests() : SiteTest(seed: true)
+{
+    private Task<IDocument> SearchAsync(string query) =>
+        App.CreateReader().GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+
+    private static List<string> Headlines(IDocument results) =>
+        results.QuerySelectorAll(".search-results .card-headline a").Select(a => a.Text()).ToList();
+
+    private Task AddAsync(params Func<Author, Article>[] stories) => App.WithDbAsync(async db =>
+    {
+        var author = await db.Authors.FirstAsync();
+        db.Articles.AddRange(stories.Select(story => story(author)));
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task The_seed_story_is_found_by_searching_taliban_recognition()
+    {
+        var results = await SearchAsync("Taliban recognition");
+
+        var first = results.QuerySelectorAll(".search-results .card-headline a")[0];
+        Assert.Equal(Seed.Headline, first.Text());
+        Assert.Equal(Seed.Permalink, first.GetAttribute("href"));
+        Assert.Equal("1 story matches “Taliban recognition”", results.One("#results-heading").Text());
+        Assert.Equal("Monitoring Desk", results.One(".search-results .meta span").Text());
+    }
+
+    [Theory]
+    [InlineData("sanction")] // the story says "sanctions"
+    [InlineData("recognizes")] // the headline says "recognized"
+    [InlineData("emphasizing")] // the story says "emphasized"
+    [InlineData("RUSSIA")]
+    public async Task English_stemming_finds_other_forms_of_a_word(string query) =>
+        Assert.Equal([Seed.Headline], Headlines(await SearchAsync(query)));
+
+    [Fact]
+    public async Task A_quoted_phrase_matches_only_those_words_in_that_order()
+    {
+        Assert.Equal([Seed.Headline], Headlines(await SearchAsync("\"frozen billions of dollars\"")));
+        Assert.Empty(Headlines(await SearchAsync("\"billions frozen\"")));
+        Assert.Contains("No stories match “\"billions frozen\"”", (await SearchAsync("\"billions frozen\"")).One(".calm").Text());
+    }
+
+    [Fact]
+    public async Task Matched_words_are_highlighted_in_the_headline_and_the_snippet()
+    {
+        var results = await SearchAsync("Taliban sanctions");
+
+        var headlineMarks = results.QuerySelectorAll(".card-headline mark").Select(m => m.Text()).ToList();
+        var snippetMarks = results.QuerySelectorAll(".teaser mark").Select(m => m.Text().ToUpperInvariant()).ToHashSet();
+        Assert.Equal(["Taliban"], headlineMarks);
+        Assert.Subset(new HashSet<string> { "TALIBAN", "SANCTIONS" }, snippetMarks);
+        Assert.Contains("sanctions", results.One(".teaser").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_story_is_shown_as_text_in_results_never_as_markup()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "<script>alert(1)</script> Ziarat juniper", body: "Ziarat's <b>juniper</b> forest & **its** [guardians](https://example.org)."));
+
+        var results = await SearchAsync("juniper");
+
+        Assert.Empty(results.QuerySelectorAll(".search-results script, .search-results b"));
+        Assert.Equal("<script>alert(1)</script> Ziarat juniper", results.One(".card-headline a").Text());
+        Assert.Equal("Ziarat's <b>juniper</b> forest & its guardians.", results.One(".teaser").Text());
+    }
+
+    [Fact]
+    public async Task A_headline_match_ranks_above_a_body_match_even_when_the_body_match_is_newer()
+    {
+        await AddAsync(
+            author => TestData.Article(author, headline: "Gwadar port handles its first bulk cargo", publishedAt: TestApp.Start.AddDays(-30)),
+            author => TestData.Article(author, headline: "Coastal highway repairs begin", body: "Work starts near Gwadar next week.", publishedAt: TestApp.Start.AddDays(-1)));
+
+        Assert.Equal(["Gwadar port handles its first bulk cargo", "Coastal highway repairs begin"], Headlines(await SearchAsync("gwadar")));
+    }
+
+    [Fact]
+    public async Task Stories_that_match_equally_well_come_newest_first()
+    {
+        await AddAsync(
+            author => Dated(TestData.Article(author, headline: "Floods in Jaffarabad", body: "Rain fell.", publishedAt: TestApp.Start.AddDays(-20)), "floods-in-jaffarabad-june"),
+            author => Dated(TestData.Article(author, headline: "Floods in Jaffarabad", body: "Rain fell.", publishedAt: TestApp.Start.AddDays(-2)), "floods-in-jaffarabad-july"),
+            author => Dated(TestData.Article(author, headline: "Floods in Jaffarabad", body: "Rain fell.", publishedAt: TestApp.Start.AddDays(-9)), "floods-in-jaffarabad-late-june"));
+
+        var links = (await SearchAsync("Jaffarabad floods")).QuerySelectorAll(".search-results .card-headline a").Select(a => a.GetAttribute("href"));
+
+        Assert.Equal(["/2025/07/01/floods-in-jaffarabad-july", "/2025/06/24/floods-in-jaffarabad-late-june", "/2025/06/13/floods-in-jaffarabad-june"], links);
+    }
+
+    private static Article Dated(Article article, string slug)
+    {
+        article.Slug = slug;
+        return article;
+    }
+
+    [Fact]
+    public async Task Authors_sections_and_tags_are_searched_too()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var article = TestData.Article(TestData.Author("Shahzada Zulfiqar"), headline: "Vaccinators reach Killa Abdullah", section: await db.Sections.FirstAsync(s => s.Slug == "health"));
+            article.Tags.Add(TestData.Tag("Polio campaign"));
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(["Vaccinators reach Killa Abdullah"], Headlines(await SearchAsync("Zulfiqar")));
+        Assert.Equal(["Vaccinators reach Killa Abdullah"], Headlines(await SearchAsync("polio")));
+        Assert.Equal(["Vaccinators reach Killa Abdullah"], Headlines(await SearchAsync("health")));
+    }
+
+    [Fact]
+    public async Task Words_in_urdu_script_are_found()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Urdu edition launched", body: "بلوچستان میں تعلیم کی صورتحال پر نئی رپورٹ"));
+
+        Assert.Equal(["Urdu edition launched"], Headlines(await SearchAsync("تعلیم")));
+    }
+
+    [Fact]
+    public async Task Drafts_and_scheduled_stories_are_not_found_until_they_are_out()
+    {
+        await AddAsync(
+            author => TestData.Article(author, headline: "Draft about Chaman crossing", status: ArticleStatus.Draft),
+            author => TestData.Article(author, headline: "Chaman crossing reopens", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(2)));
+
+        Assert.Empty(Headlines(await SearchAsync("Chaman")));
+
+        App.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(["Chaman crossing reopens"], Headlines(await SearchAsync("Chaman")));
+    }
+
+    [Fact]
+    public async Task An_edit_and_an_unpublish_in_the_newsroom_are_reflected_by_the_next_search()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var id = await App.WithDbAsync(db => db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync());
+        var editUrl = $"/admin/articles/{id}/edit";
+
+        var form = await editor.GetDocumentAsync(editUrl);
+        using var saved = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Standfirst"] = "Moscow is the first capital to accept a Taliban envoy in Zarghun style." }, "form.story-form", "button[formaction*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Equal([Seed.Headline], Headlines(await SearchAsync("zarghun")));
+
+        var state = await editor.GetDocumentAsync(editUrl);
+        using var unpublished = await editor.SubmitAsync(state, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
+
+        Assert.Empty(Headlines(await SearchAsync("zarghun")));
+        Assert.Empty(Headlines(await SearchAsync("Taliban recognition")));
+    }
+
+    [Fact]
+    public async Task Renames_and_deletes_in_the_store_reach_the_index_at_once()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Harnai coal miners strike"));
+        Assert.Equal(["Harnai coal miners strike"], Headlines(await SearchAsync("Harnai")));
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Authors.FirstAsync()).Name = "Desk Kharan";
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Harnai coal miners strike", Headlines(await SearchAsync("Kharan")));
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.FirstAsync(a => a.Headline == "Harnai coal miners strike")).Headline = "Coal miners strike in Duki";
+            await db.SaveChangesAsync();
+        });
+        Assert.Empty(Headlines(await SearchAsync("Harnai")));
+        Assert.Equal(["Coal miners strike in Duki"], Headlines(await SearchAsync("Duki")));
+
+        await App.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Coal miners strike in Duki").ExecuteDeleteAsync());
+        Assert.Empty(Headlines(await SearchAsync("Duki")));
+    }
+
+    [Fact]
+    public async Task Results_are_paged_ten_at_a_time_keeping_the_query()
+    {
+        await AddAsync(Enumerable.Range(1, 12).Select(i => (Func<Author, Article>)(author =>
+            TestData.Article(author, headline: $"Pishin apple harvest report {i}", publishedAt: TestApp.Start.AddDays(-i)))).ToArray());
+
+        var first = await SearchAsync("Pishin");
+        Assert.Equal(10, Headlines(first).Count);
+        Assert.Equal("12 stories match “Pishin”", first.One("#results-heading").Text());
+        var next = first.One(".pager a[rel=next]").GetAttribute("href")!;
+        Assert.Equal("/search/page/2?q=Pishin", next);
+
+        var second = await App.CreateReader().GetDocumentAsync(next);
+        Assert.Equal(["Pishin apple harvest report 11", "Pishin apple harvest report 12"], Headlines(second));
+        Assert.Equal("Pishin", second.One("#search-q").GetAttribute("value"));
+        using var beyond = await App.CreateReader().GetAsync("/search/page/3?q=Pishin");
+        Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("", "Type a word or two above to search the stories.")]
+    [InlineData("   ", "Type a word or two above to search the stories.")]
+    [InlineData("?!*", "Type a word to search for: letters or numbers, not only punctuation.")]
+    public async Task An_empty_or_punctuation_only_query_gets_a_calm_page(string query, string message)
+    {
+        using var response = await App.CreateReader().GetAsync("/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, (await response.ParseAsync()).One(".calm").Text());
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_search_box_in_the_masthead()
+    {
+        foreach (var path in new[] { "/", Seed.Permalink, "/category/politics", "/no-such-page" })
+        {
+            using var response = await App.CreateReader().GetAsync(path);
+            var form = (await response.ParseAsync()).One(".masthead form[role=search]");
+            Assert.Equal("/search", form.GetAttribute("action"));
+            Assert.Equal("get", form.GetAttribute("method"));
+            Assert.Equal("Search stories", form.One("label[for=masthead-q]").Text());
+            Assert.Equal("q", form.One("input#masthead-q").GetAttribute("name"));
+        }
+    }
+}
