@@ -16,6 +16,9 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Search/Index", "search/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/{month:int:range(1,12)}/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/{month:int:range(1,12)}/{day:int:range(1,31)}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Admin/Articles/Edit", "admin/articles/new");
             options.Conventions.AddPageRoute("/Admin/Authors/Edit", "admin/authors/new");
 

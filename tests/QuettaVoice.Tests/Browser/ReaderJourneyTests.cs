@@ -56,6 +56,9 @@ public sealed class ReaderJourneyTests(LiveSite site) : BrowserTest(site)
     [InlineData(Seed.Permalink, ColorScheme.Dark)]
     [InlineData("/author/quetta-voice", ColorScheme.Light)]
     [InlineData("/no-such-page", ColorScheme.Dark)]
+    [InlineData("/search?q=Taliban+sanctions", ColorScheme.Light)]
+    [InlineData("/search?q=Taliban+sanctions", ColorScheme.Dark)]
+    [InlineData("/2025/07", ColorScheme.Light)]
     public async Task Axe_finds_no_serious_or_critical_accessibility_violation(string url, ColorScheme scheme)
     {
         Support.Browser.SkipUnlessAvailable();

@@ -38,6 +38,7 @@ public sealed class HtmlValidityTests() : SiteTest(seed: true)
             ("front", "/"), ("seed-story", Seed.Permalink), ("story-with-image", "/2025/07/03/schools-reopen-in-zhob"),
             ("author", "/author/quetta-voice"), ("section", "/category/education"), ("tag", "/tag/out-of-school-children"),
             ("empty-section", "/category/climate"), ("not-found", "/no-such-page"), ("login", "/account/login"),
+            ("search", "/search?q=Taliban+sanctions"), ("empty-search", "/search"), ("month", "/2025/07"), ("year", "/2025"),
         })
         {
             using var response = await reader.GetAsync(url);

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Archives;
+
+namespace QuettaVoice.Web.Pages.Shared;
+
+/// <summary>
+/// The archive by month, as the old site's sidebar had it: the months of one year (or the last twelve) that
+/// have stories, with how many, and every year since the first story. One count per month, so the cost is
+/// fixed however large the archive grows.
+/// </summary>
+public sealed class ArchiveMonthsViewComponent(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
+{
+    private const int RecentMonths = 12;
+
+    public sealed record Month(ArchivePeriod Period, int StoryCount);
+
+    public sealed record Archive(string Heading, IReadOnlyList<Month> Months, IReadOnlyList<int> Years);
+
+    public async Task<IViewComponentResult> InvokeAsync(int? year = null)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var zone = site.Value.FindTimeZone();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var visible = db.Articles.PublishedAt(nowUtc).AsNoTracking();
+        if (await visible.MinAsync(a => a.PublishedAt, cancellationToken) is not { } firstUtc)
+        {
+            return Content("");
+        }
+
+        var first = MonthOf(firstUtc, zone);
+        var now = MonthOf(nowUtc, zone);
+        var last = year is { } y && y < now.Year ? new DateTime(y, 12, 1) : now;
+        var from = year is { } only ? new DateTime(only, 1, 1) : last.AddMonths(1 - RecentMonths);
+
+        var months = new List<Month>();
+        for (var month = last; month >= from && month >= first; month = month.AddMonths(-1))
+        {
+            var period = new ArchivePeriod(month.Year, month.Month);
+            var count = await period.Within(visible, zone).CountAsync(cancellationToken);
+            if (count > 0)
+            {
+                months.Add(new Month(period, count));
+            }
+        }
+
+        var years = Enumerable.Range(first.Year, now.Year - first.Year + 1).Reverse().ToList();
+        return View(new Archive(year is null ? "Archives" : $"Archives for {year}", months, years));
+    }
+
+    private static DateTime MonthOf(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return new DateTime(local.Year, local.Month, 1);
+    }
+}
