@@ -1,6 +1,7 @@
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Feeds;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
@@ -66,6 +67,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapNewsFeeds();
 
 await app.RunAsync();
 return 0;
