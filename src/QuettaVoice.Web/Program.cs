@@ -1,6 +1,7 @@
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Feeds;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
@@ -8,6 +9,7 @@ using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
 using QuettaVoice.Web.Search;
+using QuettaVoice.Web.Sitemaps;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
 var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name ? args[0] : null;
@@ -25,6 +27,10 @@ builder.Services.AddOptions<SiteOptions>()
     .Validate(site => site.HasAbsoluteBaseUrl(), "Site:BaseUrl must be the site's absolute http or https address (for example https://quettavoice.com).")
     .ValidateOnStart();
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+builder.Services.AddOptions<SitemapOptions>()
+    .Bind(builder.Configuration.GetSection(SitemapOptions.SectionName))
+    .Validate(sitemaps => sitemaps.IsValid(), "Sitemaps:UrlsPerFile must be between 1 and 50000.")
+    .ValidateOnStart();
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));
 builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -68,6 +74,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapNewsFeeds();
+app.MapSitemaps();
 
 await app.RunAsync();
 return 0;

@@ -44,13 +44,20 @@ public sealed class StoryRenderer
         return string.Concat(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength).TrimEnd(",;:–— "), "…");
     }
 
-    public HtmlString Render(string? markdown) =>
-        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline)));
+    /// <param name="markdown">The text to render.</param>
+    /// <param name="baseUrl">
+    /// When given, relative links and pictures are made absolute on it: a feed reader shows the text away from the site.
+    /// </param>
+    public HtmlString Render(string? markdown, string? baseUrl = null) =>
+        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline), baseUrl ?? ""));
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>
-    public HtmlString RenderBody(string markdown, string? dateline)
+    /// <param name="markdown">The story text.</param>
+    /// <param name="dateline">The place the story was filed from, if any.</param>
+    /// <param name="baseUrl">When given, relative links and pictures are made absolute on it (for feeds).</param>
+    public HtmlString RenderBody(string markdown, string? dateline, string? baseUrl = null)
     {
-        var html = Render(markdown).Value!;
+        var html = Render(markdown, baseUrl).Value!;
         if (string.IsNullOrWhiteSpace(dateline) || !html.StartsWith("<p>", StringComparison.Ordinal))
         {
             return new HtmlString(html);

@@ -67,7 +67,7 @@ public sealed class EmailPrivacyTests() : SiteTest(seed: true)
     private static async Task<List<(string Url, string Content)>> CrawlAsync(HttpClient client)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(["/", "/no-such-page", "/2025/07/03/water-crisis-deepens?replyto=1", "/robots.txt", "/sitemap.xml", "/feed"]);
+        var queue = new Queue<string>(["/", "/no-such-page", "/2025/07/03/water-crisis-deepens?replyto=1", "/robots.txt", "/sitemap.xml", "/feed", "/feed/atom", "/sitemap-news.xml", "/sitemap-stories-1.xml", "/sitemap-pages.xml"]);
         var responses = new List<(string, string)>();
         while (queue.Count > 0 && seen.Count < MaxPages)
         {

@@ -1,0 +1,26 @@
+namespace QuettaVoice.Web.Feeds;
+
+public static class FeedEndpoints
+{
+    // WordPress served RSS at /feed and /feed/rss2 as well; readers subscribed to either keep their feed.
+    // /feed/ with a slash needs no route of its own: routing ignores a trailing slash.
+    private static readonly (string Suffix, FeedFormat Format)[] Addresses =
+    [
+        ("", FeedFormat.Rss),
+        ("/rss2", FeedFormat.Rss),
+        ("/atom", FeedFormat.Atom),
+    ];
+
+    /// <summary>The site's feeds, and each section's and author's, in RSS 2.0 and Atom; GET only.</summary>
+    public static IEndpointRouteBuilder MapNewsFeeds(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var (suffix, format) in Addresses)
+        {
+            endpoints.MapGet("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
+            endpoints.MapGet("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
+            endpoints.MapGet("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,7 @@
+namespace QuettaVoice.Web.Feeds;
+
+public enum FeedFormat
+{
+    Rss,
+    Atom,
+}

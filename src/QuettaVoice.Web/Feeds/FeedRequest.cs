@@ -1,0 +1,145 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Hosting;
+using QuettaVoice.Web.Rendering;
+
+namespace QuettaVoice.Web.Feeds;
+
+/// <summary>
+/// One request for a feed, its services bound by the endpoint (<c>[AsParameters]</c> wants them as public properties).
+/// Two queries at most: the section's or author's name, then the latest stories with their tags.
+/// </summary>
+public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOptions> Site, StoryRenderer Renderer, CancellationToken Aborted)
+{
+    public const int ItemCount = 20;
+
+    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+    private DateTime NowUtc => Clock.GetUtcNow().UtcDateTime;
+
+    public Task<IResult> SiteAsync(FeedFormat format)
+    {
+        var options = Site.Value;
+        return FeedAsync(format, options.Name, options.Tagline, "/", "/feed", Db.Articles.PublishedAt(NowUtc));
+    }
+
+    public async Task<IResult> SectionAsync(string slug, FeedFormat format)
+    {
+        var section = await Db.Sections.AsNoTracking()
+            .Where(s => s.Slug == slug)
+            .Select(s => new { s.Name, s.Description })
+            .FirstOrDefaultAsync(Aborted);
+        if (section is null)
+        {
+            return Results.NotFound();
+        }
+
+        var path = $"/category/{slug}";
+        return await FeedAsync(
+            format,
+            $"{Site.Value.Name}: {section.Name}",
+            section.Description ?? $"The latest {section.Name} stories from {Site.Value.Name}.",
+            path,
+            path + "/feed",
+            Db.Articles.PublishedAt(NowUtc).Where(a => a.Section!.Slug == slug));
+    }
+
+    public async Task<IResult> AuthorAsync(string slug, FeedFormat format)
+    {
+        var name = await Db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(Aborted);
+        if (name is null)
+        {
+            return Results.NotFound();
+        }
+
+        var path = $"/author/{slug}";
+        return await FeedAsync(
+            format,
+            $"{Site.Value.Name}: {name}",
+            $"Stories by {name} in {Site.Value.Name}.",
+            path,
+            path + "/feed",
+            Db.Articles.PublishedAt(NowUtc).Where(a => a.Author.Slug == slug));
+    }
+
+    private async Task<IResult> FeedAsync(FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories)
+    {
+        var stories = await FeedStory.LatestAsync(visibleStories, ItemCount, Aborted);
+        var options = Site.Value;
+        var zone = options.FindTimeZone();
+        var pageUrl = new Uri(options.AbsoluteUrl(pagePath));
+        var (selfPath, mediaType) = format == FeedFormat.Atom ? (rssPath + "/atom", "application/atom+xml") : (rssPath, "application/rss+xml");
+
+        var feed = new SyndicationFeed(
+            title,
+            description,
+            pageUrl,
+            pageUrl.AbsoluteUri,
+            // An empty feed still needs a time; nothing in it has changed later than now.
+            stories.Count == 0 ? Clock.GetUtcNow() : AsUtc(stories.Max(s => s.LastChangedAt)),
+            stories.ConvertAll(story => Item(story, format, options, zone)))
+        {
+            Language = "en",
+            Generator = options.Name,
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(options.AbsoluteUrl(selfPath)), "self", title, mediaType, 0));
+        if (format == FeedFormat.Rss)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), ContentNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), DublinCoreNamespace);
+        }
+
+        SyndicationFeedFormatter formatter = format == FeedFormat.Atom
+            ? new Atom10FeedFormatter(feed)
+            : new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true);
+        return new XmlResult(mediaType + "; charset=utf-8", formatter.WriteTo);
+    }
+
+    private SyndicationItem Item(FeedStory story, FeedFormat format, SiteOptions options, TimeZoneInfo zone)
+    {
+        var url = new Uri(options.AbsoluteUrl(Permalink.For(story.Slug, story.PublishedAt, zone)));
+        var item = new SyndicationItem
+        {
+            Id = url.AbsoluteUri,
+            Title = new TextSyndicationContent(story.Headline),
+            Summary = new TextSyndicationContent(story.Standfirst ?? StoryRenderer.Teaser(story.Body) ?? ""),
+            PublishDate = AsUtc(story.PublishedAt),
+            LastUpdatedTime = AsUtc(story.LastChangedAt),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
+        // A name and nothing else: RSS 2.0's own <author> holds an email, which this paper never publishes.
+        item.Authors.Add(new SyndicationPerson { Name = story.Credit });
+        if (story.SectionName is not null)
+        {
+            item.Categories.Add(new SyndicationCategory(story.SectionName));
+        }
+
+        foreach (var tag in story.Tags)
+        {
+            item.Categories.Add(new SyndicationCategory(tag));
+        }
+
+        // Feed readers show the text away from the site, so its relative links and pictures are made absolute.
+        var html = Renderer.RenderBody(story.Body, story.Dateline, options.AbsoluteUrl("/")).Value ?? "";
+        if (format == FeedFormat.Atom)
+        {
+            item.Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
+        }
+        else
+        {
+            // RSS readers look for the full text and the credit where WordPress put them.
+            item.ElementExtensions.Add("encoded", ContentNamespace, html);
+            item.ElementExtensions.Add("creator", DublinCoreNamespace, story.Credit);
+        }
+
+        return item;
+    }
+
+    private static DateTimeOffset AsUtc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}

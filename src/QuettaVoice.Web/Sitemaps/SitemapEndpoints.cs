@@ -1,0 +1,21 @@
+namespace QuettaVoice.Web.Sitemaps;
+
+public static class SitemapEndpoints
+{
+    public const string IndexPath = "/sitemap.xml";
+    public const string PagesPath = "/sitemap-pages.xml";
+    public const string NewsPath = "/sitemap-news.xml";
+
+    public static string StoriesPath(int number) => $"/sitemap-stories-{number}.xml";
+
+    /// <summary>The sitemap index and its files, the news sitemap, and robots.txt pointing at both; GET only.</summary>
+    public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(IndexPath, ([AsParameters] SitemapRequest request) => request.IndexAsync());
+        endpoints.MapGet(PagesPath, ([AsParameters] SitemapRequest request) => request.PagesAsync());
+        endpoints.MapGet("/sitemap-stories-{number:int}.xml", (int number, [AsParameters] SitemapRequest request) => request.StoriesAsync(number));
+        endpoints.MapGet(NewsPath, ([AsParameters] SitemapRequest request) => request.NewsAsync());
+        endpoints.MapGet("/robots.txt", ([AsParameters] SitemapRequest request) => request.Robots());
+        return endpoints;
+    }
+}
