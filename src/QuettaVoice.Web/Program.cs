@@ -1,8 +1,9 @@
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
-using QuettaVoice.Web.Feeds;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Feeds;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
 using QuettaVoice.Web.Media;
@@ -21,6 +22,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddNewsLogging();
 builder.AddNewsStore();
+builder.AddNewsCaching();
 builder.Services.AddOptions<SiteOptions>()
     .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
     .Validate(site => site.HasKnownTimeZone(), "Site:TimeZone is not a time zone this machine knows (for example Asia/Karachi).")
@@ -71,6 +73,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNewsMedia();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNewsCaching();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Data;
@@ -24,7 +25,10 @@ public static class DataServices
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
-        builder.Services.AddDbContext<NewsDb>(options => options.UseSqlite(connectionString));
+        // Interceptors registered by other parts of the site (the cache's eviction) see every save.
+        builder.Services.AddDbContext<NewsDb>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }

@@ -1,3 +1,5 @@
+using QuettaVoice.Web.Caching;
+
 namespace QuettaVoice.Web.Feeds;
 
 public static class FeedEndpoints
@@ -14,11 +16,12 @@ public static class FeedEndpoints
     /// <summary>The site's feeds, and each section's and author's, in RSS 2.0 and Atom; GET only.</summary>
     public static IEndpointRouteBuilder MapNewsFeeds(this IEndpointRouteBuilder endpoints)
     {
+        var feeds = endpoints.MapGroup("").CacheOutput(PublicPagePolicy.List);
         foreach (var (suffix, format) in Addresses)
         {
-            endpoints.MapGet("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
-            endpoints.MapGet("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
-            endpoints.MapGet("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
+            feeds.MapGet("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
+            feeds.MapGet("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
+            feeds.MapGet("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
         }
 
         return endpoints;

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages;
 
+[OutputCache(PolicyName = PublicPagePolicy.List)]
 public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     private const int StoriesPerSection = 4;

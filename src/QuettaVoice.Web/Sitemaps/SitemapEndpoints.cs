@@ -1,3 +1,5 @@
+using QuettaVoice.Web.Caching;
+
 namespace QuettaVoice.Web.Sitemaps;
 
 public static class SitemapEndpoints
@@ -11,11 +13,12 @@ public static class SitemapEndpoints
     /// <summary>The sitemap index and its files, the news sitemap, and robots.txt pointing at both; GET only.</summary>
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(IndexPath, ([AsParameters] SitemapRequest request) => request.IndexAsync());
-        endpoints.MapGet(PagesPath, ([AsParameters] SitemapRequest request) => request.PagesAsync());
-        endpoints.MapGet("/sitemap-stories-{number:int}.xml", (int number, [AsParameters] SitemapRequest request) => request.StoriesAsync(number));
-        endpoints.MapGet(NewsPath, ([AsParameters] SitemapRequest request) => request.NewsAsync());
-        endpoints.MapGet("/robots.txt", ([AsParameters] SitemapRequest request) => request.Robots());
+        var sitemaps = endpoints.MapGroup("").CacheOutput(PublicPagePolicy.List);
+        sitemaps.MapGet(IndexPath, ([AsParameters] SitemapRequest request) => request.IndexAsync());
+        sitemaps.MapGet(PagesPath, ([AsParameters] SitemapRequest request) => request.PagesAsync());
+        sitemaps.MapGet("/sitemap-stories-{number:int}.xml", (int number, [AsParameters] SitemapRequest request) => request.StoriesAsync(number));
+        sitemaps.MapGet(NewsPath, ([AsParameters] SitemapRequest request) => request.NewsAsync());
+        sitemaps.MapGet("/robots.txt", ([AsParameters] SitemapRequest request) => request.Robots());
         return endpoints;
     }
 }

@@ -151,7 +151,11 @@ public sealed class CommentTests() : SiteTest(seed: true)
         await ModerateAsync("approve", id);
         var reader = App.CreateReader();
         var open = await reader.GetDocumentAsync(Seed.Permalink);
-        await App.WithDbAsync(db => db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentsOpen, false)));
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync()).CommentsOpen = false;
+            await db.SaveChangesAsync();
+        });
 
         var closed = await reader.GetDocumentAsync(Seed.Permalink);
         using var refused = await reader.SubmitAsync(open, Comment(body: "Too late."), "form.comment-form");

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
@@ -11,6 +13,7 @@ using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages.Articles;
 
+[OutputCache(PolicyName = PublicPagePolicy.Page)]
 public sealed class ShowModel(
     NewsDb db,
     TimeProvider clock,
@@ -58,7 +61,10 @@ public sealed class ShowModel(
         string? SectionSlug,
         FeaturedImage Image,
         IReadOnlyList<SectionLink> Tags,
-        bool CommentsOpen);
+        bool CommentsOpen,
+        int AuthorId,
+        int? SectionId,
+        IReadOnlyList<int> TagIds);
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyTo, CancellationToken cancellationToken)
     {
@@ -69,7 +75,6 @@ public sealed class ShowModel(
 
         ReplyingTo = Discussion.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
         Reply.ParentId = ReplyingTo?.Id;
-        Reply.Served = formClock.Stamp();
         return Page();
     }
 
@@ -102,7 +107,6 @@ public sealed class ShowModel(
 
         if (!ModelState.IsValid)
         {
-            Reply.Served = formClock.Stamp();
             return Page();
         }
 
@@ -172,7 +176,10 @@ public sealed class ShowModel(
                 a.Section == null ? null : a.Section.Slug,
                 a.FeaturedImage,
                 a.Tags.OrderBy(t => t.Name).Select(t => new SectionLink(t.Name, t.Slug)).ToList(),
-                a.CommentsOpen))
+                a.CommentsOpen,
+                a.AuthorId,
+                a.SectionId,
+                a.Tags.Select(t => t.Id).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (story is null)
@@ -189,6 +196,16 @@ public sealed class ShowModel(
         }
 
         Story = story;
+        HttpContext.TagResponse([
+            CacheTags.Story(story.Id),
+            CacheTags.Author(story.AuthorId),
+            .. story.SectionId is { } sectionId ? [CacheTags.Section(sectionId)] : Array.Empty<string>(),
+            .. story.TagIds.Select(CacheTags.Tag)]);
+        if (story.CommentsOpen)
+        {
+            Response.Headers[PerReaderFormFields.MarkerHeader] = "1";
+        }
+
         if (story.Image.MediaId is { } mediaId
             && await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } media)
         {

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages.Sections;
 
+[OutputCache(PolicyName = PublicPagePolicy.List)]
 public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Caching;
+
+/// <summary>
+/// The store tells the cache what changed: before a save it notes which cached pages show the changed rows,
+/// and once the save succeeded it evicts exactly those, so the next reader sees the change. Every writer
+/// (the newsroom, moderation, the importer) goes through here; nothing has to remember to evict.
+/// </summary>
+public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledEviction schedule) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, Changes> pending = new();
+
+    private sealed record Changes(HashSet<string> Tags, bool StoriesChanged);
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await EvictAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        EvictAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            pending.Remove(context);
+        }
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        var storiesChanged = false;
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            storiesChanged |= entry.Entity is Article;
+            AddTags(entry, tags);
+        }
+
+        if (tags.Count > 0 || storiesChanged)
+        {
+            pending.AddOrUpdate(context, new Changes(tags, storiesChanged));
+        }
+    }
+
+    private static void AddTags(EntityEntry entry, HashSet<string> tags)
+    {
+        switch (entry.Entity)
+        {
+            case Article article when IsOrWasPublic(entry):
+                tags.Add(CacheTags.Lists);
+                if (entry.State != EntityState.Added)
+                {
+                    tags.Add(CacheTags.Story(article.Id));
+                }
+
+                AddBothValues(entry, nameof(Article.SectionId), id => tags.Add(CacheTags.Section(id)));
+                break;
+            case Comment comment when comment.Status == CommentStatus.Approved || Original<CommentStatus>(entry, nameof(Comment.Status)) == CommentStatus.Approved:
+                tags.Add(CacheTags.Story(comment.ArticleId));
+                break;
+            case Author author:
+                tags.Add(CacheTags.Author(author.Id));
+                tags.Add(CacheTags.Lists);
+                break;
+            case Section:
+                // Every page's masthead lists the sections.
+                tags.Add(CacheTags.Site);
+                break;
+            case Tag tag:
+                tags.Add(CacheTags.Tag(tag.Id));
+                tags.Add(CacheTags.Lists);
+                break;
+            case Dictionary<string, object> when entry.Metadata.Name == "ArticleTags":
+                // A story and a tag saved for the first time have no page to evict yet (their keys are temporary).
+                tags.Add(CacheTags.Lists);
+                AddKnown(entry, "ArticlesId", id => tags.Add(CacheTags.Story(id)));
+                AddKnown(entry, "TagsId", id => tags.Add(CacheTags.Tag(id)));
+                break;
+        }
+    }
+
+    /// <summary>Readers can see it now, could before the change, or will when its time comes.</summary>
+    private static bool IsOrWasPublic(EntityEntry entry)
+    {
+        static bool Public(ArticleStatus? status) => status is ArticleStatus.Published or ArticleStatus.Scheduled;
+        return Public(((Article)entry.Entity).Status) || (entry.State != EntityState.Added && Public(Original<ArticleStatus>(entry, nameof(Article.Status))));
+    }
+
+    private static T? Original<T>(EntityEntry entry, string property) where T : struct =>
+        entry.State == EntityState.Added ? null : (T?)entry.Property(property).OriginalValue;
+
+    private static void AddBothValues(EntityEntry entry, string property, Action<int> add)
+    {
+        if (entry.Property(property).CurrentValue is int current)
+        {
+            add(current);
+        }
+
+        if (entry.State != EntityState.Added && entry.Property(property).OriginalValue is int original)
+        {
+            add(original);
+        }
+    }
+
+    private static void AddKnown(EntityEntry entry, string property, Action<int> add)
+    {
+        var value = entry.Property(property);
+        if (!value.IsTemporary && value.CurrentValue is int id)
+        {
+            add(id);
+        }
+    }
+
+    private async ValueTask EvictAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null || !pending.TryGetValue(context, out var changes))
+        {
+            return;
+        }
+
+        pending.Remove(context);
+        foreach (var tag in changes.Tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+
+        if (changes.StoriesChanged)
+        {
+            await schedule.RescheduleAsync(cancellationToken);
+        }
+    }
+}

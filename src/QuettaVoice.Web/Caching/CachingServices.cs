@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace QuettaVoice.Web.Caching;
+
+public static class CachingServices
+{
+    /// <summary>
+    /// The output cache for readers' pages, in memory (the store is ASP.NET Core's <c>IOutputCacheStore</c>,
+    /// so a shared one such as Redis can replace it), the store's hook that evicts what a save changed, and
+    /// compression for what is sent.
+    /// </summary>
+    public static IHostApplicationBuilder AddNewsCaching(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<PageCacheOptions>(builder.Configuration.GetSection(PageCacheOptions.SectionName));
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPagePolicy.Page, new PublicPagePolicy());
+            options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(CacheTags.Lists));
+        });
+        builder.Services.AddSingleton<ScheduledEviction>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledEviction>());
+        builder.Services.AddSingleton<IInterceptor, CacheEvictionInterceptor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// After sign-in is known (a signed-in user's pages are never cached), the per-reader form fields outside
+    /// the cache, the cache inside them.
+    /// </summary>
+    public static IApplicationBuilder UseNewsCaching(this IApplicationBuilder app) =>
+        app.UseMiddleware<PerReaderFormFields>().UseOutputCache();
+}

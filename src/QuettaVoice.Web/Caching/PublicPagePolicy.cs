@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using QuettaVoice.Web.Comments;
+
+namespace QuettaVoice.Web.Caching;
+
+/// <summary>
+/// What may be cached: a reader's anonymous GET of a public page, answered 200 with no cookie. A signed-in
+/// user, a commenter who has a comment waiting (only they see it), and anyone carrying a one-time message
+/// get the page rendered for them and never stored.
+/// </summary>
+public sealed class PublicPagePolicy(params string[] tags) : IOutputCachePolicy
+{
+    /// <summary>A page about one thing (a story); it names what it shows with <see cref="CacheTags.TagResponse"/>.</summary>
+    public const string Page = "PublicPage";
+
+    /// <summary>A page that lists stories: evicted whenever a story readers can see changes.</summary>
+    public const string List = "PublicList";
+
+    /// <summary>The only query values that change a cached page; any other query shares the page's one entry.</summary>
+    private static readonly string[] VaryingQueryKeys = ["replyto"];
+
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<PageCacheOptions>>().Value;
+        var cacheable = options.Enabled
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && StringValues.IsNullOrEmpty(request.Headers.Authorization)
+            && context.HttpContext.User.Identity?.IsAuthenticated != true
+            && !request.Cookies.ContainsKey(PendingComments.CookieName)
+            && !request.Cookies.ContainsKey(TempDataCookie);
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        // A spike of readers on one new story renders it once; the others wait for that copy.
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = options.Expiration;
+        context.CacheVaryByRules.QueryKeys = VaryingQueryKeys;
+        context.Tags.Add(CacheTags.Site);
+        context.Tags.UnionWith(tags);
+        if (cacheable)
+        {
+            // Validators for the copy about to be made, set now because the cache keeps the headers the page
+            // starts with: a reader coming back gets a 304 while it is still the page we have.
+            var headers = context.HttpContext.Response.Headers;
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            headers.ETag = $"W/\"{Guid.NewGuid():N}\"";
+            headers.LastModified = now.ToString("R", CultureInfo.InvariantCulture);
+            headers.CacheControl = "no-cache";
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (!context.AllowCacheStorage
+            || response.StatusCode != StatusCodes.Status200OK
+            || PerReaderFormFields.PageSetCookies(context.HttpContext))
+        {
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
