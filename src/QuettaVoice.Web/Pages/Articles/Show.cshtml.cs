@@ -212,7 +212,6 @@ public sealed class ShowModel(
     private PageMeta Meta(StoryView story, string permalink)
     {
         var options = site.Value;
-        var description = story.Standfirst ?? StoryRenderer.Teaser(story.Body);
         var canonicalUrl = options.AbsoluteUrl(permalink);
         PageMeta.SharedPicture? shared = null;
         List<string> imageUrls = [];
@@ -234,15 +233,16 @@ public sealed class ShowModel(
             options.NewsroomTime(story.UpdatedAt > story.PublishedAt ? story.UpdatedAt : story.PublishedAt),
             story.SectionName,
             story.Tags.Select(t => t.Name).ToList());
-        return new PageMeta
+        var meta = new PageMeta
         {
             Title = story.Headline,
-            Description = description,
+            Description = story.Standfirst ?? StoryRenderer.Teaser(story.Body),
             CanonicalPath = permalink,
             Picture = shared,
             Story = facts,
-            StructuredData = [NewsArticleJsonLd.For(story, facts, description, imageUrls, canonicalUrl, options)],
         };
+        // The same description as the page's, cut to fit as the page's is.
+        return meta with { StructuredData = [NewsArticleJsonLd.For(story, facts, meta.Description, imageUrls, canonicalUrl, options)] };
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
