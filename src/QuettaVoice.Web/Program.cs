@@ -71,6 +71,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Uploaded pictures are public and need no account: they are answered before sign-in is looked at.
 app.UseNewsMedia();
+app.UseWordPressLinks();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseNewsCaching();

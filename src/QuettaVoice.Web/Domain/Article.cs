@@ -40,6 +40,9 @@ public sealed class Article
     /// <summary>A fingerprint of the imported text, so importing the same file twice adds nothing.</summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>The WordPress post number, so old <c>?p=</c> links still arrive.</summary>
+    public int? LegacyPostId { get; set; }
+
     /// <summary>The newsroom account that wrote the story: a Writer may edit only their own drafts.</summary>
     public string? CreatedById { get; set; }
 

@@ -15,6 +15,14 @@ public sealed class SiteOptions
 
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>A stored UTC time as the newsroom's clock showed it, with the zone's offset at that moment.</summary>
+    public DateTimeOffset NewsroomTime(DateTime utc)
+    {
+        var zone = FindTimeZone();
+        var asUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(asUtc, zone), zone.GetUtcOffset(asUtc));
+    }
+
     public bool HasKnownTimeZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);
 
     public bool HasAbsoluteBaseUrl() =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Import;
 
@@ -37,13 +38,6 @@ public sealed partial record PlainTextStory(
     [
         "leave a reply", "leave a reply cancel reply", "leave a comment", "related", "related posts", "related news",
         "related stories", "you may also like", "recommended for you", "post navigation", "more stories",
-    ];
-
-    /// <summary>Words that make "Something:" a credit rather than a place.</summary>
-    private static readonly string[] BylineWords =
-    [
-        "desk", "correspondent", "editorial", "reporter", "report", "staff", "bureau", "agencies", "agency",
-        "monitoring", "writer", "editor", "news", "team", "online", "web", "app", "reuters", "afp",
     ];
 
     public string Lede => Paragraphs[0];
@@ -174,11 +168,9 @@ public sealed partial record PlainTextStory(
 
     private static bool IsStandaloneByline(List<string> block) => block is [var only] && StandaloneByline().IsMatch(only);
 
-    private static bool LooksLikeCredit(string credit)
-    {
-        var words = credit.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return credit.StartsWith("By ", StringComparison.Ordinal) || words.Any(w => BylineWords.Contains(w.Trim('.')));
-    }
+    /// <summary>What makes "Something:" a credit rather than a place.</summary>
+    private static bool LooksLikeCredit(string credit) =>
+        credit.StartsWith("By ", StringComparison.Ordinal) || DeskCredit.IsDesk(credit);
 
     [GeneratedRegex(@"^(?<credit>[^.!?:“""]{2,60}?)\s*:$")]
     private static partial Regex StandaloneByline();

@@ -38,11 +38,16 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
 
         Pager = page.Pager;
         var stories = page.Stories;
+        var options = site.Value;
         if (Pager.Number > 1)
         {
+            PageMeta.Set(ViewData, PageMeta.ForList("Latest stories", $"The latest stories from {options.Name}.", Pager));
             Latest = stories;
             return Page();
         }
+
+        // The front page alone says who publishes the site and how to search it.
+        PageMeta.Set(ViewData, new PageMeta { StructuredData = [JsonLd.Publisher(options), JsonLd.WebSite(options)] });
 
         Lead = stories.Count > 0 ? stories[0] : null;
         Latest = stories.Skip(1).ToList();

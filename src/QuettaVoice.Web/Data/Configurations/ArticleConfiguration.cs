@@ -40,6 +40,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.ImportKey).IsUnique();
+        // One story per old post number: a ?p= link must lead to exactly one place.
+        builder.HasIndex(a => a.LegacyPostId).IsUnique();
         // The public lists all read "visible stories, newest first", often within a section or an author.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.SectionId, a.PublishedAt });

@@ -200,6 +200,9 @@ namespace QuettaVoice.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LegacyPostId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -236,6 +239,9 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("LegacyPostId")
                         .IsUnique();
 
                     b.HasIndex("Slug")

@@ -10,6 +10,7 @@ using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages.Shared;
+using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Articles;
 
@@ -212,6 +213,8 @@ public sealed class ShowModel(
             Picture = new FeaturedPicture(ResponsiveImage.For(media), story.Image.AltText ?? media.AltText ?? "");
         }
 
+        PageMeta.Set(ViewData, Meta(story, permalink));
+
         if (story.SectionSlug is not null)
         {
             var sameSection = visible.Where(a => a.Section!.Slug == story.SectionSlug && a.Id != story.Id);
@@ -221,6 +224,45 @@ public sealed class ShowModel(
         Discussion = await DiscussionAsync(story.Id, cancellationToken);
         return null;
     }
+
+    /// <summary>The story's title, description, picture and dates for search engines and sharing sites.</summary>
+    private PageMeta Meta(StoryView story, string permalink)
+    {
+        var options = site.Value;
+        var canonicalUrl = options.AbsoluteUrl(permalink);
+        PageMeta.SharedPicture? shared = null;
+        List<string> imageUrls = [];
+        if (Picture is { } picture)
+        {
+            imageUrls = picture.Image.Copies.Select(options.AbsoluteUrl).ToList();
+            shared = new PageMeta.SharedPicture(imageUrls[0], picture.Image.Width, picture.Image.Height, NonEmpty(picture.AltText));
+        }
+        else if (story.Image.HasFile)
+        {
+            // A picture the old site had: its size is not known, so none is claimed.
+            imageUrls = [options.AbsoluteUrl(story.Image.Path!)];
+            shared = new PageMeta.SharedPicture(imageUrls[0], null, null, NonEmpty(story.Image.AltText));
+        }
+
+        // A story edited while it waited for its time was never modified before it appeared.
+        var facts = new PageMeta.StoryFacts(
+            options.NewsroomTime(story.PublishedAt),
+            options.NewsroomTime(story.UpdatedAt > story.PublishedAt ? story.UpdatedAt : story.PublishedAt),
+            story.SectionName,
+            story.Tags.Select(t => t.Name).ToList());
+        var meta = new PageMeta
+        {
+            Title = story.Headline,
+            Description = story.Standfirst ?? StoryRenderer.Teaser(story.Body),
+            CanonicalPath = permalink,
+            Picture = shared,
+            Story = facts,
+        };
+        // The same description as the page's, cut to fit as the page's is.
+        return meta with { StructuredData = [NewsArticleJsonLd.For(story, facts, meta.Description, imageUrls, canonicalUrl, options)] };
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>Approved comments, and the reader's own waiting ones, in conversation order: each reply after what it answers.</summary>
     private async Task<IReadOnlyList<CommentView>> DiscussionAsync(int articleId, CancellationToken cancellationToken)

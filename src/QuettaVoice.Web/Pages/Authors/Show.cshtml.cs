@@ -7,6 +7,7 @@ using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Pages.Shared;
+using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Authors;
 
@@ -37,6 +38,8 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         }
 
         (Author, Stories) = (author, stories);
+        var description = StoryRenderer.Teaser(author.Bio ?? "") ?? $"Stories by {author.Name} in {site.Value.Name}.";
+        PageMeta.Set(ViewData, PageMeta.ForList(author.Name, description, stories.Pager));
         return Page();
     }
 }

@@ -11,12 +11,26 @@ namespace QuettaVoice.Web.Pages.Errors;
 public sealed class StatusModel(NewsDb db) : PageModel
 {
     public int Code { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
     public IReadOnlyList<SectionLink> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(int code, CancellationToken cancellationToken)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
+        (Title, Message) = Code switch
+        {
+            404 => ("Page not found", "We could not find that page. The story may have moved, or the address may be mistyped."),
+            400 => ("Bad request", "Your browser sent something we could not understand. Please go back and try again."),
+            403 => ("Not allowed", "You do not have permission to see this page."),
+            405 => ("Not allowed", "That action is not possible on this page."),
+            413 => ("Too large", "What you sent is larger than we accept."),
+            429 => ("Too many requests", "Please wait a minute and try again."),
+            >= 500 => ("Something went wrong", "Something went wrong on our side. Please try again in a moment."),
+            _ => ("Something went wrong", "Please go back and try again."),
+        };
+        PageMeta.Set(ViewData, new PageMeta { Title = Title, Description = Message });
         if (Code == StatusCodes.Status404NotFound)
         {
             Sections = await SectionLink.ListAsync(db, cancellationToken);

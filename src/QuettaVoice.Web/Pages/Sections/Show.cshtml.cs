@@ -36,6 +36,7 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         }
 
         (Name, Description, Stories) = (section.Name, section.Description, stories);
+        PageMeta.Set(ViewData, PageMeta.ForList(Name, Description ?? $"{Name}: the latest stories from {site.Value.Name}.", stories.Pager));
         return Page();
     }
 }

@@ -19,9 +19,7 @@ public sealed class NewsroomTimeTagHelper(IOptions<SiteOptions> site) : TagHelpe
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var zone = site.Value.FindTimeZone();
-        var utc = DateTime.SpecifyKind(Utc, DateTimeKind.Utc);
-        var local = new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(utc, zone), zone.GetUtcOffset(utc));
+        var local = site.Value.NewsroomTime(Utc);
         output.Attributes.SetAttribute("datetime", local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         output.Content.SetContent(local.ToString(DateOnly ? "d MMMM yyyy" : "d MMMM yyyy, h:mm tt", English));
     }

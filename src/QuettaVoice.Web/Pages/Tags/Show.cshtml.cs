@@ -32,6 +32,7 @@ public sealed class ShowModel(NewsDb db, TimeProvider clock, IOptions<SiteOption
         }
 
         (Name, Stories) = (name, stories);
+        PageMeta.Set(ViewData, PageMeta.ForList(Name, $"Stories tagged {Name} in {site.Value.Name}.", stories.Pager));
         return Page();
     }
 }

@@ -98,6 +98,7 @@ public sealed class EditModel(
             ImageCaption = article.FeaturedImage.Caption,
             ImageCredit = article.FeaturedImage.Credit,
             ImageAlt = article.FeaturedImage.AltText,
+            LegacyPostId = article.LegacyPostId,
         };
         return await ShowAsync(article);
     }
@@ -199,6 +200,14 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
         }
 
+        // Only editors map old links to stories; whatever else posts the field is not listened to.
+        var isEditor = await IsEditorAsync();
+        if (isEditor && Input.LegacyPostId is { } postId && await db.Articles.AnyAsync(a => a.LegacyPostId == postId && a.Id != (id ?? 0)))
+        {
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(Input.LegacyPostId)}", $"Another story already has old site post number {postId}: each old link leads to one story.");
+        }
+
         if (!ModelState.IsValid)
         {
             return await ShowAsync(article);
@@ -231,6 +240,11 @@ public sealed class EditModel(
         article.FeaturedImage.Caption = Blank(Input.ImageCaption);
         article.FeaturedImage.Credit = Blank(Input.ImageCredit);
         article.FeaturedImage.AltText = Blank(Input.ImageAlt);
+        if (isEditor)
+        {
+            article.LegacyPostId = Input.LegacyPostId;
+        }
+
         article.UpdatedAt = Now;
         var message = then(article);
         article.Version++;

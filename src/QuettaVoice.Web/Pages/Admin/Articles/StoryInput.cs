@@ -49,6 +49,11 @@ public sealed class StoryInput
     [Display(Name = "Publish at (Quetta time; empty for now)")]
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>Editors only: the number in the old site's <c>?p=</c> links, so they arrive at this story.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Use the number from the old link, such as 1234 in ?p=1234.")]
+    [Display(Name = "Old site post number")]
+    public int? LegacyPostId { get; set; }
+
     [Display(Name = "Featured image (from the media library)")]
     public int? MediaId { get; set; }
 
