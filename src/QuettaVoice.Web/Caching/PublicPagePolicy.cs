@@ -19,11 +19,8 @@ public sealed class PublicPagePolicy(params string[] tags) : IOutputCachePolicy
     /// <summary>A page that lists stories: evicted whenever a story readers can see changes.</summary>
     public const string List = "PublicList";
 
-    /// <summary>
-    /// The only query values that change a page (a reply form; the old site's <c>?p=</c> and <c>?s=</c> links,
-    /// answered with redirects); any other query shares the page's one entry.
-    /// </summary>
-    private static readonly string[] VaryingQueryKeys = ["replyto", "p", "s"];
+    /// <summary>The only query value that changes a cached page (a reply form); any other query shares the page's one entry.</summary>
+    private static readonly string[] VaryingQueryKeys = ["replyto"];
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 

@@ -34,6 +34,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     public CollectingSink Logs { get; } = new();
+    public SqlCommandCounter SqlCommands { get; } = new();
     public string DatabasePath => Path.Combine(DataDirectory, DataServices.DatabaseFileName);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +53,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlCommands);
         });
     }
 

@@ -33,11 +33,11 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, TimeProvider clock, IO
 
         var first = MonthOf(firstUtc, zone);
         var now = MonthOf(nowUtc, zone);
-        var last = year is { } y && y < now.Year ? new DateTime(y, 12, 1) : now;
-        var from = year is { } only ? new DateTime(only, 1, 1) : last.AddMonths(1 - RecentMonths);
+        var last = year is { } y ? new DateTime(y, 12, 1) : now;
 
+        // Always twelve counts, so the page costs the same however the stories are spread.
         var months = new List<Month>();
-        for (var month = last; month >= from && month >= first; month = month.AddMonths(-1))
+        for (var month = last; month > last.AddMonths(-RecentMonths); month = month.AddMonths(-1))
         {
             var period = new ArchivePeriod(month.Year, month.Month);
             var count = await period.Within(visible, zone).CountAsync(cancellationToken);

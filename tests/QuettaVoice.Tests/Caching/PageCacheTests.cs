@@ -1,0 +1,222 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Tests.Caching;
+
+/// <summary>
+/// Readers share cached pages, so these check what a cache gets wrong: a change must show on the next
+/// request, and a page made for one person must never reach another.
+/// </summary>
+public sealed class PageCacheTests() : SiteTest(seed: true)
+{
+    private static Dictionary<string, string> Comment(string body = "Well reported.") =>
+        new() { ["Reply.Body"] = body, ["Reply.Name"] = "Naseer Ahmed", ["Reply.Email"] = "naseer@example.pk", ["Reply.Website"] = "" };
+
+    private async Task<(HttpResponseMessage Response, IDocument Page)> GetAsync(string url, HttpClient? client = null)
+    {
+        var response = await (client ?? App.CreateReader()).GetAsync(url);
+        return (response, await response.ParseAsync());
+    }
+
+    private Task<int> SeedIdAsync() => App.WithDbAsync(db => db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync());
+
+    private async Task EditSeedAsync(HttpClient editor, Dictionary<string, string> changes, string handler)
+    {
+        var editUrl = $"/admin/articles/{await SeedIdAsync()}/edit";
+        var form = await editor.GetDocumentAsync(editUrl);
+        using var saved = handler == "Publish"
+            ? await editor.SubmitAsync(form, changes, "form.story-form", "button[formaction*='handler=Publish']")
+            : await editor.SubmitAsync(form, changes, "form.story-state-actions", $"button[formaction*='handler={handler}']");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readers_share_one_cached_copy_of_a_page()
+    {
+        using var first = await App.CreateReader().GetAsync("/");
+        using var second = await App.CreateReader().GetAsync("/");
+
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.NotNull(second.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_published_story_is_on_the_next_front_page()
+    {
+        var (_, before) = await GetAsync("/");
+        Assert.Equal(Seed.Headline, before.One(".lead-story h3 a").Text());
+        var editor = await App.SignInAsync(Roles.Editor);
+        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
+
+        var form = await editor.GetDocumentAsync("/admin/articles/new");
+        using var published = await editor.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Headline"] = "Quetta schools reopen after the heatwave",
+            ["Input.Body"] = "Schools reopened on Monday.",
+            ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "form.story-form", "button[formaction*='handler=Publish']");
+
+        var (_, after) = await GetAsync("/");
+        Assert.Equal("Quetta schools reopen after the heatwave", after.One(".lead-story h3 a").Text());
+        var feed = await App.CreateReader().GetStringAsync("/feed");
+        Assert.Contains("Quetta schools reopen after the heatwave", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edited_story_shows_its_new_words_on_the_next_request()
+    {
+        await GetAsync(Seed.Permalink);
+        await GetAsync("/");
+
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), new() { ["Input.Standfirst"] = "Moscow accepts a Taliban ambassador." }, "Publish");
+
+        Assert.Equal("Moscow accepts a Taliban ambassador.", (await GetAsync(Seed.Permalink)).Page.One(".standfirst").Text());
+        Assert.Equal("Moscow accepts a Taliban ambassador.", (await GetAsync("/")).Page.One(".lead-story .teaser").Text());
+    }
+
+    [Fact]
+    public async Task An_unpublished_story_is_gone_on_the_next_request()
+    {
+        await GetAsync(Seed.Permalink);
+        await GetAsync("/");
+
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), [], "Unpublish");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Seed.Permalink)).Response.StatusCode);
+        Assert.Empty((await GetAsync("/")).Page.QuerySelectorAll(".lead-story"));
+    }
+
+    [Fact]
+    public async Task An_approved_comment_is_visible_to_the_next_reader()
+    {
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(), "form.comment-form");
+        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
+        Assert.Null((await GetAsync(Seed.Permalink)).Page.QuerySelector($"#comment-{id}"));
+
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        var queue = await moderator.GetDocumentAsync("/admin/comments");
+        using var approved = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"approve:{id}" }, "form.moderation");
+
+        Assert.NotNull((await GetAsync(Seed.Permalink)).Page.QuerySelector($"#comment-{id}"));
+    }
+
+    [Fact]
+    public async Task A_page_made_for_a_signed_in_editor_never_reaches_a_reader_and_the_other_way_round()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        var (_, editorsFirst) = await GetAsync(Seed.Permalink, editor);
+        var (_, readersAfter) = await GetAsync(Seed.Permalink);
+        var (_, editorsAgain) = await GetAsync(Seed.Permalink, editor);
+
+        Assert.Equal("Edit this story", editorsFirst.One(".newsroom-link a").Text());
+        Assert.Null(readersAfter.QuerySelector(".newsroom-link"));
+        Assert.Equal("Edit this story", editorsAgain.One(".newsroom-link a").Text());
+    }
+
+    [Fact]
+    public async Task A_commenters_waiting_comment_is_never_served_to_another_reader()
+    {
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(body: "Only I see this yet."), "form.comment-form");
+        var (_, own) = await GetAsync(Seed.Permalink, commenter);
+        var (_, ownAgain) = await GetAsync(Seed.Permalink, commenter);
+        var (_, stranger) = await GetAsync(Seed.Permalink);
+
+        Assert.Contains("Only I see this yet.", own.One("#comments").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Only I see this yet.", ownAgain.One("#comments").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only I see this yet.", stranger.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_with_errors_is_never_cached()
+    {
+        var reader = App.CreateReader();
+        using var refused = await reader.SubmitAsync(await reader.GetDocumentAsync(Seed.Permalink), Comment(body: ""), "form.comment-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+
+        var (_, next) = await GetAsync(Seed.Permalink);
+
+        Assert.Empty(next.QuerySelectorAll(".field-error:not(:empty), .form-errors li"));
+        Assert.Equal("", next.One("textarea[name='Reply.Body']").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Every_reader_of_a_cached_story_gets_a_form_of_their_own_that_works()
+    {
+        var first = App.CreateReader();
+        var second = App.CreateReader();
+        var (firstResponse, firstPage) = await GetAsync(Seed.Permalink, first);
+        var (secondResponse, secondPage) = await GetAsync(Seed.Permalink, second);
+        Assert.Equal(firstResponse.Headers.ETag, secondResponse.Headers.ETag); // the same cached copy
+
+        var token = (IDocument page) => page.One("form.comment-form input[name=__RequestVerificationToken]").GetAttribute("value");
+        Assert.NotEqual(token(firstPage), token(secondPage));
+        Assert.DoesNotContain("__per-reader", secondPage.Source.Text, StringComparison.Ordinal);
+
+        using var posted = await second.SubmitAsync(secondPage, Comment(body: "From the cached page."), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(CommentStatus.Pending, await App.WithDbAsync(db => db.Comments.Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_unchanged_page_answers_not_modified_and_a_changed_one_does_not()
+    {
+        using var first = await App.CreateReader().GetAsync("/");
+        var etag = first.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/");
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await App.CreateReader().SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), new() { ["Input.Standfirst"] = "Changed." }, "Publish");
+        using var later = new HttpRequestMessage(HttpMethod.Get, "/");
+        later.Headers.IfNoneMatch.Add(etag);
+        using var changed = await App.CreateReader().SendAsync(later);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_scheduled_story_reaches_the_cached_front_page_when_its_time_comes()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Budget tabled in the assembly", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(1)));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(Seed.Headline, (await GetAsync("/")).Page.One(".lead-story h3 a").Text());
+
+        App.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal("Budget tabled in the assembly", (await GetAsync("/")).Page.One(".lead-story h3 a").Text());
+    }
+
+    [Fact]
+    public async Task Renaming_a_section_or_an_author_shows_on_every_page_that_names_them()
+    {
+        await GetAsync("/");
+        await GetAsync(Seed.Permalink);
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Sections.SingleAsync(s => s.Slug == "politics")).Name = "Politics & Power";
+            (await db.Authors.SingleAsync(a => a.Articles.Any(s => s.Slug == Seed.Slug))).Bio = "The paper's own desk.";
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("Politics & Power", (await GetAsync("/")).Page.One(".masthead").TextContent, StringComparison.Ordinal);
+        var story = (await GetAsync(Seed.Permalink)).Page;
+        Assert.Contains("Politics & Power", story.One(".masthead").TextContent, StringComparison.Ordinal);
+        Assert.Contains("The paper's own desk.", story.Body!.TextContent, StringComparison.Ordinal);
+    }
+}
