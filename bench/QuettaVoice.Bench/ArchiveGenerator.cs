@@ -66,7 +66,7 @@ public sealed partial class ArchiveGenerator(Workspace workspace, BenchOptions o
 
         var databasePath = Path.Combine(building, "quettavoice.db");
         await FillAsync(databasePath, stories, comments);
-        Console.WriteLine($"  filled in {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  seed story imported and archive filled after {clock.Elapsed.TotalSeconds:0.0} s");
 
         // One start before any measurement: the first start creates the first admin and the key files,
         // which a restart (the cold start measured) does not do again.

@@ -86,9 +86,10 @@ public sealed record BenchOptions
             }
 
             i++;
-            options = flag switch
+            BenchOptions? next = flag switch
             {
                 "--rounds" => options with { Rounds = number },
+                "--import-rounds" => options with { ImportRounds = number },
                 "--duration" => options with { DurationSeconds = number },
                 "--warmup" => options with { WarmupSeconds = number },
                 "--connections" => options with { Connections = number },
@@ -97,15 +98,16 @@ public sealed record BenchOptions
                 "--large" => options with { LargeStories = number },
                 "--comments" => options with { Comments = number },
                 "--import-files" => options with { ImportFiles = number },
-                "--import-rounds" => options with { ImportRounds = number },
                 "--seed" => options with { Seed = number },
-                _ => null!,
+                _ => null,
             };
-            if (options is null)
+            if (next is null)
             {
                 error = $"unknown option {flag}";
                 return null;
             }
+
+            options = next;
         }
 
         error = null;

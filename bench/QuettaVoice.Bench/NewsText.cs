@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -89,7 +90,8 @@ public sealed partial class NewsText
             words.Add(random.Next(4) == 0 ? Pick(FunctionWords) : random.Next(3) == 0 ? topic.Themes[random.Next(topic.Themes.Count)] : ContentWord());
         }
 
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[1..]);
+        // The place leads, as in the paper's headlines; the rest in any order.
+        random.Shuffle(CollectionsMarshal.AsSpan(words)[1..]);
         return Capitalise(string.Join(' ', words));
     }
 

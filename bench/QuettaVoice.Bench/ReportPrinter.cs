@@ -27,7 +27,7 @@ public static class ReportPrinter
             var scenario = byKey.GetValueOrDefault(key);
             checks.Add(scenario is null
                 ? new TargetCheck(target, "not measured", null)
-                : double.IsNaN(scenario.P99Milliseconds)
+                : !double.IsFinite(scenario.P99Milliseconds)
                     ? new TargetCheck(target, "no answer within the run", false)
                     : new TargetCheck(target, F($"{scenario.P99Milliseconds:0.0} ms"), scenario.P99Milliseconds <= atMost));
         }
@@ -57,9 +57,12 @@ public static class ReportPrinter
         P99("search-uncached-large", 50, F($"search p99 ≤ 50 ms at {options.LargeStories:N0} stories"));
         Scaling("story page", "story-uncached-small", "story-uncached-large");
         Scaling("front page", "front-uncached-small", "front-uncached-large");
+        // 20 s for 10,000 files; a quick run's fewer files get their share of it, not the whole.
+        var importLimit = 20.0 * options.ImportFiles / 10_000;
+        var importTarget = F($"import of {options.ImportFiles:N0} files ≤ {importLimit:0.#} s");
         checks.Add(report.ImportSeconds.Count == 0
-            ? new TargetCheck(F($"import of {options.ImportFiles:N0} files ≤ 20 s"), "skipped", null)
-            : new TargetCheck(F($"import of {report.ImportedFiles:N0} files ≤ 20 s"), F($"{report.ImportMedianSeconds:0.0} s"), report.ImportMedianSeconds <= 20));
+            ? new TargetCheck(importTarget, "skipped", null)
+            : new TargetCheck(importTarget, F($"{report.ImportMedianSeconds:0.0} s"), report.ImportMedianSeconds <= importLimit));
         checks.Add(new TargetCheck("cold start ≤ 1.5 s", F($"{report.ColdStartMedianSeconds:0.00} s"), report.ColdStartMedianSeconds <= 1.5));
         var peak = report.MainPeakWorkingSetBytes / MegaByte;
         checks.Add(new TargetCheck("peak working set under load ≤ 200 MB", F($"{peak:0} MB"), peak <= 200));
@@ -77,7 +80,7 @@ public static class ReportPrinter
         text.AppendLine();
 
         var staticFile = report.Scenarios.FirstOrDefault(s => s.Key == "static" && s.Available && s.Rounds.Count > 0);
-        text.AppendLine(F($"{"scenario",-48} {"stories",8} {"req/s",9} {"×static",8} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"×static",8}"));
+        text.AppendLine(F($"{"scenario",-48} {"stories",8} {"req/s",9} {"×static",8} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"CPU ×static",11}"));
         foreach (var scenario in report.Scenarios)
         {
             var title = scenario.Title.Length > 48 ? scenario.Title[..47] + "…" : scenario.Title;
@@ -89,7 +92,7 @@ public static class ReportPrinter
 
             var rateRatio = staticFile is null ? double.NaN : scenario.RequestsPerSecond / staticFile.RequestsPerSecond;
             var cpuRatio = staticFile is null ? double.NaN : scenario.CpuMillisecondsPerRequest / staticFile.CpuMillisecondsPerRequest;
-            text.Append(F($"{title,-48} {scenario.Stories,8:N0} {scenario.RequestsPerSecond,9:0} {rateRatio,8:0.00} {scenario.P50Milliseconds,8:0.00} {scenario.P99Milliseconds,8:0.00} {scenario.CpuMillisecondsPerRequest * 1000,11:0} {cpuRatio,8:0.0}"));
+            text.Append(F($"{title,-48} {scenario.Stories,8:N0} {scenario.RequestsPerSecond,9:0} {rateRatio,8:0.00} {scenario.P50Milliseconds,8:0.00} {scenario.P99Milliseconds,8:0.00} {scenario.CpuMillisecondsPerRequest * 1000,11:0} {cpuRatio,11:0.0}"));
             text.AppendLine(scenario.Errors > 0 ? F($"  ({scenario.Errors} errors)") : "");
         }
 
@@ -112,7 +115,7 @@ public static class ReportPrinter
         text.AppendLine("targets");
         foreach (var check in report.Targets)
         {
-            text.AppendLine(F($"  {check.Verdict,-7} {check.Target,-66} {check.Measured}"));
+            text.AppendLine(F($"  {check.Verdict,-7} {check.Target,-72} {check.Measured}"));
         }
 
         return text.ToString();
