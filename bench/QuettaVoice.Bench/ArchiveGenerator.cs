@@ -39,7 +39,7 @@ public sealed partial class ArchiveGenerator(Workspace workspace, BenchOptions o
     {
         var comments = options.CommentsFor(stories);
         var name = string.Create(CultureInfo.InvariantCulture,
-            $"archive-{stories}-stories-{comments}-comments-{options.Authors}-authors-{options.Sections}-sections-{options.WordsPerStory}-words-seed-{options.Seed}-v{FormatVersion}");
+            $"archive-{stories}-stories-{comments}-comments-{options.Authors}-authors-{options.Sections}-sections-{options.WordsPerStory}-words-seed-{options.Seed}-schema-{workspace.LatestMigration}-v{FormatVersion}");
         var folder = Path.Combine(workspace.DataRoot, name);
         var manifest = Path.Combine(folder, "archive.json");
         if (!options.Regenerate && File.Exists(manifest))

@@ -9,6 +9,13 @@ public sealed record Workspace(string RepositoryRoot)
     public string SiteExecutable => Path.Combine(SiteDirectory, "QuettaVoice.Web");
     public string SeedStory => Path.Combine(RepositoryRoot, "seeds", SeedStoryFileName);
 
+    /// <summary>The newest of the site's migrations: an archive made under an older schema is made again.</summary>
+    public string LatestMigration => Directory
+        .GetFiles(Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "Data", "Migrations"), "*_*.cs")
+        .Where(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal))
+        .Select(f => Path.GetFileNameWithoutExtension(f).Split('_')[0])
+        .Max(StringComparer.Ordinal) ?? "none";
+
     /// <summary>Generated archives and story files, kept between runs (git-ignored).</summary>
     public string DataRoot => Path.Combine(RepositoryRoot, "bench", ".data");
     public string LogDirectory => Path.Combine(DataRoot, "logs");
