@@ -84,9 +84,10 @@ public static class ReportPrinter
         foreach (var scenario in report.Scenarios)
         {
             var title = scenario.Title.Length > 48 ? scenario.Title[..47] + "…" : scenario.Title;
-            if (!scenario.Available || scenario.Rounds.Count == 0)
+            if (!scenario.Available || scenario.Rounds.Count == 0 || !double.IsFinite(scenario.P50Milliseconds))
             {
-                text.AppendLine(F($"{title,-48} {scenario.Stories,8:N0} {scenario.Note ?? "not measured"}"));
+                var note = scenario.Note ?? (scenario.Rounds.Count == 0 ? "not measured" : F($"no answer within a {options.DurationSeconds} s run"));
+                text.AppendLine(F($"{title,-48} {scenario.Stories,8:N0} {note}"));
                 continue;
             }
 
