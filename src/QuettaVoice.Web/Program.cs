@@ -71,6 +71,8 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Uploaded pictures are public and need no account: they are answered before sign-in is looked at.
 app.UseNewsMedia();
+// Only when a benchmark names a folder: its saved pages, served as files, are the yardstick for the real ones.
+app.UseBenchmarkStaticFiles();
 app.UseWordPressLinks();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace QuettaVoice.Bench;
+
+/// <summary>
+/// One run: archives and story files ready, one server process per archive and cache setting, then rounds in
+/// which every scenario, a cold start and an import take their turn, so a noisy minute on a shared machine
+/// spoils one round of everything rather than every round of one thing.
+/// </summary>
+public sealed class Benchmark(Workspace workspace, BenchOptions options)
+{
+    private const string StaticFileName = "story.html";
+
+    private readonly Wrk wrk = new(options);
+
+    /// <summary>The archives of every size and the story files for the import, made now unless already kept.</summary>
+    public async Task<(Dictionary<int, Archive> Archives, string? StoryFiles)> PrepareAsync()
+    {
+        var generator = new ArchiveGenerator(workspace, options);
+        var archives = new Dictionary<int, Archive>();
+        foreach (var size in new[] { options.Stories, options.SmallStories, options.LargeStories }.Distinct())
+        {
+            archives[size] = await generator.EnsureAsync(size);
+        }
+
+        var storyFiles = options.SkipImport ? null : await new StoryFiles(workspace, options).EnsureAsync(options.ImportFiles);
+        return (archives, storyFiles);
+    }
+
+    public async Task<BenchReport> RunAsync()
+    {
+        var loadAverage = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
+        var (archives, storyFiles) = await PrepareAsync();
+        var main = archives[options.Stories];
+        var scenarios = Scenarios(main, archives[options.SmallStories], archives[options.LargeStories]);
+
+        var staticDirectory = Path.Combine(workspace.DataRoot, "static");
+        Directory.CreateDirectory(staticDirectory);
+        var servers = new Dictionary<string, SiteProcess>();
+        try
+        {
+            foreach (var group in scenarios.GroupBy(s => s.ServerKey))
+            {
+                var first = group.First();
+                var settings = new Dictionary<string, string> { ["Bench__StaticDirectory"] = staticDirectory };
+                if (!first.Cached)
+                {
+                    settings["OutputCache__Enabled"] = "false";
+                }
+
+                servers[group.Key] = SiteProcess.Start(workspace, first.Archive.DataDirectory, group.Key, settings);
+            }
+
+            foreach (var (key, server) in servers)
+            {
+                var archive = scenarios.First(s => s.ServerKey == key).Archive;
+                await server.WaitForAsync(archive.SeedStoryPath, TimeSpan.FromMinutes(2));
+            }
+
+            var mainCached = servers[Scenario.ServerKeyFor(main.Stories, cached: true)];
+            var (_, storyHtml) = await mainCached.GetAsync(main.SeedStoryPath);
+            await File.WriteAllTextAsync(Path.Combine(staticDirectory, StaticFileName), storyHtml);
+
+            var unavailable = new Dictionary<string, string>();
+            foreach (var scenario in scenarios)
+            {
+                var (status, _) = await servers[scenario.ServerKey].GetAsync(scenario.Path);
+                if (status != HttpStatusCode.OK)
+                {
+                    unavailable[scenario.Key] = scenario.Optional && status == HttpStatusCode.NotFound
+                        ? "not available (404)"
+                        : throw new InvalidOperationException($"{scenario.Path} answered {(int)status} before any load; see bench/.data/logs/");
+                }
+            }
+
+            var rounds = scenarios.ToDictionary(s => s.Key, _ => new List<ScenarioRound>());
+            var coldStarts = new List<double>();
+            var imports = new List<double>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                Console.WriteLine($"Round {round} of {options.Rounds}");
+                coldStarts.Add(await ColdStartAsync(main));
+                Console.WriteLine($"  cold start                         {coldStarts[^1]:0.000} s");
+                foreach (var scenario in scenarios.Where(s => !unavailable.ContainsKey(s.Key)))
+                {
+                    var measured = await MeasureAsync(servers[scenario.ServerKey], scenario, round);
+                    rounds[scenario.Key].Add(measured);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {scenario.Key,-34} {measured.Wrk.RequestsPerSecond,9:0} req/s  p50 {measured.Wrk.P50Milliseconds,7:0.00} ms  p99 {measured.Wrk.P99Milliseconds,7:0.00} ms  {measured.CpuMillisecondsPerRequest * 1000,7:0} µs CPU/req"));
+                }
+
+                if (storyFiles is not null && round <= options.ImportRounds)
+                {
+                    imports.Add(await ImportAsync(storyFiles));
+                    Console.WriteLine($"  import of {options.ImportFiles:N0} files{"",-14} {imports[^1]:0.0} s");
+                }
+            }
+
+            return new BenchReport
+            {
+                FinishedAt = DateTimeOffset.UtcNow,
+                Commit = (await CommandRun.RunAsync("git", ["rev-parse", "--short", "HEAD"], workingDirectory: workspace.RepositoryRoot)).Output.Trim(),
+                Cores = Environment.ProcessorCount,
+                LoadAverageAtStart = loadAverage,
+                Options = options,
+                Scenarios = scenarios.Select(s => new ScenarioSummary(s.Key, s.Title, s.Archive.Stories, s.Path, !unavailable.ContainsKey(s.Key), unavailable.GetValueOrDefault(s.Key), rounds[s.Key])).ToList(),
+                ColdStartSeconds = coldStarts,
+                ImportedFiles = storyFiles is null ? 0 : options.ImportFiles,
+                ImportSeconds = imports,
+                PeakWorkingSetBytes = servers.ToDictionary(s => s.Key, s => s.Value.PeakWorkingSet()),
+                MainServerKey = $"{main.Stories}-stories-",
+                StoryPage = StoryPageSize.Of(storyHtml),
+                SearchMatches = await SearchMatchesAsync(archives.Values),
+            };
+        }
+        finally
+        {
+            foreach (var server in servers.Values)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private List<Scenario> Scenarios(Archive main, Archive small, Archive large)
+    {
+        var search = "/search?q=" + Uri.EscapeDataString(options.SearchQuery);
+        return
+        [
+            new("static", "seed story as a static file (the limit)", main, Cached: true, $"/bench-static/{StaticFileName}"),
+            new("story-cached", "story page, cached", main, Cached: true, main.SeedStoryPath),
+            new("story-uncached", $"story page, uncached ({options.SeedStoryComments} comments)", main, Cached: false, main.SeedStoryPath),
+            new("front-uncached", "front page, uncached", main, Cached: false, "/"),
+            new("search-uncached", $"search \"{options.SearchQuery}\", uncached", main, Cached: false, search),
+            new("feed-uncached", "RSS feed /feed, uncached", main, Cached: false, "/feed", Optional: true),
+            new("story-uncached-small", "story page, uncached", small, Cached: false, small.SeedStoryPath),
+            new("front-uncached-small", "front page, uncached", small, Cached: false, "/"),
+            new("story-uncached-large", "story page, uncached", large, Cached: false, large.SeedStoryPath),
+            new("front-uncached-large", "front page, uncached", large, Cached: false, "/"),
+            new("search-uncached-large", $"search \"{options.SearchQuery}\", uncached", large, Cached: false, search),
+        ];
+    }
+
+    /// <summary>A warm-up run, then a measured run between two readings of the server's CPU time.</summary>
+    private async Task<ScenarioRound> MeasureAsync(SiteProcess server, Scenario scenario, int round)
+    {
+        var url = server.Url(scenario.Path);
+        await wrk.RunAsync(url, options.WarmupSeconds);
+        await WaitUntilIdleAsync(server);
+        var before = server.CpuTime();
+        var result = await wrk.RunAsync(url, options.DurationSeconds);
+        var cpu = server.CpuTime() - before;
+        return new ScenarioRound(round, result, result.Requests == 0 ? double.NaN : cpu.TotalMilliseconds / result.Requests);
+    }
+
+    /// <summary>
+    /// Lets the server finish what the warm-up left queued, so that work is not charged to the measured
+    /// requests: slow pages under load can have a whole round of connections still in hand.
+    /// </summary>
+    private static async Task WaitUntilIdleAsync(SiteProcess server)
+    {
+        var window = TimeSpan.FromMilliseconds(200);
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var before = server.CpuTime();
+            await Task.Delay(window);
+            if (server.CpuTime() - before < window / 10)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>From starting the process to the first story page it answers, on the main archive.</summary>
+    private async Task<double> ColdStartAsync(Archive archive)
+    {
+        await using var site = SiteProcess.Start(workspace, archive.DataDirectory, "cold-start");
+        return (await site.WaitForAsync(archive.SeedStoryPath, TimeSpan.FromMinutes(1))).TotalSeconds;
+    }
+
+    /// <summary>The real import command on the story files, into an empty data folder of its own.</summary>
+    private async Task<double> ImportAsync(string storyFiles)
+    {
+        var dataDirectory = Path.Combine(workspace.DataRoot, "import-run");
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        try
+        {
+            var run = await CommandRun.RunAsync(workspace.SiteExecutable, ["import", storyFiles],
+                SiteProcess.Environment(dataDirectory), workspace.SiteDirectory);
+            var expected = $"Imported {options.ImportFiles}, skipped 0 already imported, 0 failed.";
+            if (run.ExitCode != 0 || !run.Output.Contains(expected, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"the import did not import every file (exit code {run.ExitCode}):\n{run.Output[^Math.Min(run.Output.Length, 2000)..]}");
+            }
+
+            return run.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<Dictionary<int, long>> SearchMatchesAsync(IEnumerable<Archive> archives)
+    {
+        var matches = new Dictionary<int, long>();
+        foreach (var archive in archives)
+        {
+            await using var connection = new SqliteConnection($"Data Source={archive.DatabasePath};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            // Each word quoted, so the count is of stories holding every word, as the site's search reads them.
+            var query = string.Join(' ', options.SearchQuery.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
+            matches[archive.Stories] = await ArchiveGenerator.ScalarAsync(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $query", ("$query", query));
+        }
+
+        return matches;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace QuettaVoice.Bench;
+
+/// <summary>
+/// The site's Release build running as its own process on 127.0.0.1, in Production, over one archive's data
+/// folder. Its output goes to a log file so the benchmark's console stays readable and nothing blocks on a pipe.
+/// </summary>
+public sealed class SiteProcess : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private readonly Process process;
+    private readonly Stopwatch sinceStart;
+
+    private SiteProcess(Process process, Stopwatch sinceStart, Uri baseAddress)
+    {
+        this.process = process;
+        this.sinceStart = sinceStart;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public int Id => process.Id;
+
+    /// <summary>The environment the site's own commands and servers get: Production, this data folder, no seed import.</summary>
+    public static Dictionary<string, string> Environment(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_NOLOGO"] = "1",
+            ["Storage__DataDirectory"] = dataDirectory,
+            ["Storage__SeedDirectory"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    public static SiteProcess Start(Workspace workspace, string dataDirectory, string logName, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        Directory.CreateDirectory(workspace.LogDirectory);
+        // sh replaces itself with the site (exec), so the process id is the site's own, as /proc needs.
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = workspace.SiteDirectory,
+            ArgumentList = { "-c", "exec \"$0\" >\"$BENCH_SITE_LOG\" 2>&1", workspace.SiteExecutable },
+        };
+        var environment = Environment(dataDirectory, settings);
+        environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        environment["Site__BaseUrl"] = baseAddress.ToString().TrimEnd('/');
+        environment["BENCH_SITE_LOG"] = Path.Combine(workspace.LogDirectory, logName + ".log");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the site");
+        return new SiteProcess(process, clock, baseAddress);
+    }
+
+    public Uri Url(string path) => new(BaseAddress, path);
+
+    /// <summary>Asks for <paramref name="path"/> until it answers 200; the time from process start to that answer.</summary>
+    public async Task<TimeSpan> WaitForAsync(string path, TimeSpan timeout)
+    {
+        while (sinceStart.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the site on {BaseAddress} stopped at start with exit code {process.ExitCode}; see bench/.data/logs/");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(Url(path), HttpCompletionOption.ResponseHeadersRead);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return sinceStart.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException($"the site on {BaseAddress} did not answer {path} within {timeout.TotalSeconds:0} s");
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    {
+        using var response = await Http.GetAsync(Url(path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>User plus system CPU time the process has used so far (utime + stime of /proc/PID/stat).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{Id}/stat");
+        // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at field 3.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond.Value);
+    }
+
+    /// <summary>The most resident memory the process has had (VmHWM of /proc/PID/status), in bytes.</summary>
+    public long PeakWorkingSet()
+    {
+        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kilobytes * 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            // A polite stop first, so SQLite closes its files as on a real shutdown.
+            await CommandRun.RunAsync("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+            }
+        }
+
+        process.Dispose();
+    }
+
+    private static readonly Lazy<long> ClockTicksPerSecond = new(() =>
+    {
+        var run = CommandRun.RunAsync("getconf", ["CLK_TCK"]).GetAwaiter().GetResult();
+        return run.ExitCode == 0 && long.TryParse(run.Output.Trim(), CultureInfo.InvariantCulture, out var ticks) ? ticks : 100;
+    });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

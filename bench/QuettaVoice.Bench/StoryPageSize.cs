@@ -1,0 +1,25 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace QuettaVoice.Bench;
+
+/// <summary>The seed story page's weight as served and as gzip and Brotli would send it.</summary>
+public sealed record StoryPageSize(int Bytes, int GzipBytes, int BrotliBytes)
+{
+    public static StoryPageSize Of(string html)
+    {
+        var bytes = Encoding.UTF8.GetBytes(html);
+        return new StoryPageSize(bytes.Length, Compressed(bytes, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)), Compressed(bytes, s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true)));
+    }
+
+    private static int Compressed(byte[] bytes, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(bytes);
+        }
+
+        return (int)output.Length;
+    }
+}

@@ -1,0 +1,39 @@
+namespace QuettaVoice.Bench;
+
+/// <summary>Where things are: the repository, the site's Release build, the seed story and the benchmark's own data.</summary>
+public sealed record Workspace(string RepositoryRoot)
+{
+    public const string SeedStoryFileName = "000_34bce44fc3001c29.txt";
+
+    public string SiteDirectory => Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "bin", "Release", "net10.0");
+    public string SiteExecutable => Path.Combine(SiteDirectory, "QuettaVoice.Web");
+    public string SeedStory => Path.Combine(RepositoryRoot, "seeds", SeedStoryFileName);
+
+    /// <summary>The newest of the site's migrations: an archive made under an older schema is made again.</summary>
+    public string LatestMigration => Directory
+        .GetFiles(Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "Data", "Migrations"), "*_*.cs")
+        .Where(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal))
+        .Select(f => Path.GetFileNameWithoutExtension(f).Split('_')[0])
+        .Max(StringComparer.Ordinal) ?? "none";
+
+    /// <summary>Generated archives and story files, kept between runs (git-ignored).</summary>
+    public string DataRoot => Path.Combine(RepositoryRoot, "bench", ".data");
+    public string LogDirectory => Path.Combine(DataRoot, "logs");
+
+    /// <summary>The repository holding the current folder (or this tool), found by its solution file.</summary>
+    public static Workspace Find()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "QuettaVoice.sln")))
+                {
+                    return new Workspace(folder.FullName);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("QuettaVoice.sln not found above the current folder; run the benchmark from the repository.");
+    }
+}
