@@ -23,6 +23,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddNewsLogging();
 builder.AddNewsStore();
 builder.AddNewsCaching();
+builder.Services.AddNewsCompression();
 builder.Services.AddOptions<SiteOptions>()
     .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
     .Validate(site => site.HasKnownTimeZone(), "Site:TimeZone is not a time zone this machine knows (for example Asia/Karachi).")
@@ -76,6 +77,7 @@ app.UseBenchmarkStaticFiles();
 app.UseWordPressLinks();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNewsCompression();
 app.UseNewsCaching();
 app.UseRateLimiter();
 app.MapStaticAssets();

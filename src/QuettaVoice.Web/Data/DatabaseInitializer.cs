@@ -20,6 +20,12 @@ public sealed partial class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await MigrateAsync(cancellationToken);
+        // Readers keep reading while the newsroom writes: in WAL mode no reader waits for a writer. The mode
+        // is kept in the file; a writer that does find the file busy retries for the command timeout (30 s).
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
 
         var isEmpty = !await db.Articles.AnyAsync(cancellationToken)
             && !await db.Authors.AnyAsync(cancellationToken)

@@ -16,6 +16,7 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Search/Index", "search/page/{pageNumber:int}");
+            options.Conventions.AddPageRoute("/Articles/Show", "{year:int:min(1000)}/{month:int:range(1,12)}/{day:int:range(1,31)}/{slug}/comment-page-{commentPage:int}");
             options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/{month:int:range(1,12)}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/{month:int:range(1,12)}/{day:int:range(1,31)}/page/{pageNumber:int}");

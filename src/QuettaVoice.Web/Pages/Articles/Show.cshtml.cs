@@ -34,7 +34,13 @@ public sealed class ShowModel(
     /// <summary>The comment the reader chose to answer (?replyto=), shown above the form.</summary>
     public CommentView? ReplyingTo { get; private set; }
 
-    public IReadOnlyList<CommentView> Discussion { get; private set; } = [];
+    /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
+    public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
+
+    public IReadOnlyList<CommentView> Discussion => Conversation.Comments;
+
+    /// <summary>The story's own address, without a comment page.</summary>
+    public string Permalink { get; private set; } = "";
 
     /// <summary>A comment as readers see it: there is no email here, so no page can show one.</summary>
     public sealed record CommentView(int Id, int? ParentId, int Depth, string Name, string? Website, string Body, DateTime CreatedAt, bool AwaitingModeration);
@@ -67,9 +73,9 @@ public sealed class ShowModel(
         int? SectionId,
         IReadOnlyList<int> TagIds);
 
-    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyTo, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? commentPage, int? replyTo, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(year, month, day, slug, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -79,9 +85,9 @@ public sealed class ShowModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCommentAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(year, month, day, slug, cancellationToken) is { } elsewhere)
+        if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
             return elsewhere is RedirectResult ? NotFound() : elsewhere;
         }
@@ -128,7 +134,9 @@ public sealed class ShowModel(
         await db.SaveChangesAsync(cancellationToken);
         pending.Remember(HttpContext, comment.Id);
         TempData["CommentMessage"] = "Your comment is awaiting moderation.";
-        return Redirect($"{Permalink.For(slug, Story.PublishedAt, site.Value.FindTimeZone())}#comment-{comment.Id}");
+        // A reply is on the page of what it answers; a new thread starts on the last page.
+        var landing = ReplyingTo is null ? Conversation.PageOfNextThread : Conversation.Page;
+        return Redirect($"{Articles.Discussion.PageUrl(Permalink, landing)}#comment-{comment.Id}");
     }
 
     /// <summary>
@@ -155,7 +163,7 @@ public sealed class ShowModel(
     }
 
     /// <summary>The story, its picture, its section's other stories and its comments; or where the reader should go instead.</summary>
-    private async Task<IActionResult?> LoadAsync(int year, int month, int day, string slug, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(now);
@@ -188,13 +196,26 @@ public sealed class ShowModel(
             return await MovedAsync(year, month, day, slug, visible, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
 
+        if (commentPage < 1)
+        {
+            return NotFound();
+        }
+
         // An old link with the right slug but another date still finds the story, at its one true address.
         var zone = site.Value.FindTimeZone();
-        var permalink = Permalink.For(slug, story.PublishedAt, zone);
-        if (!Request.Path.Value!.TrimEnd('/').Equals(permalink, StringComparison.Ordinal))
+        var permalink = Domain.Permalink.For(slug, story.PublishedAt, zone);
+        var address = Articles.Discussion.PageUrl(permalink, commentPage ?? 1);
+        if (!Request.Path.Value!.TrimEnd('/').Equals(address, StringComparison.Ordinal))
         {
-            return RedirectPermanent(permalink);
+            return RedirectPermanent(address);
         }
+
+        if (await Articles.Discussion.LoadAsync(db, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
+        {
+            return NotFound();
+        }
+
+        (Conversation, Permalink) = (conversation, permalink);
 
         Story = story;
         HttpContext.TagResponse([
@@ -221,7 +242,6 @@ public sealed class ShowModel(
             MoreFromSection = await StoryCard.ListAsync(sameSection, zone, 0, MoreFromSectionCount, cancellationToken);
         }
 
-        Discussion = await DiscussionAsync(story.Id, cancellationToken);
         return null;
     }
 
@@ -264,38 +284,6 @@ public sealed class ShowModel(
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    /// <summary>Approved comments, and the reader's own waiting ones, in conversation order: each reply after what it answers.</summary>
-    private async Task<IReadOnlyList<CommentView>> DiscussionAsync(int articleId, CancellationToken cancellationToken)
-    {
-        var mine = pending.Read(Request);
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId
-                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending))
-            .ToListAsync(cancellationToken);
-
-        var shown = comments.Select(c => c.Id).ToHashSet();
-        var repliesTo = comments.Where(c => c.ParentId is { } p && shown.Contains(p)).ToLookup(c => c.ParentId);
-        var ordered = new List<CommentView>(comments.Count);
-        void Add(CommentView comment)
-        {
-            ordered.Add(comment);
-            foreach (var reply in repliesTo[comment.Id])
-            {
-                Add(reply);
-            }
-        }
-
-        // A reply whose comment is not shown stands on its own rather than vanishing.
-        foreach (var root in comments.Where(c => c.ParentId is not { } p || !shown.Contains(p)))
-        {
-            Add(root);
-        }
-
-        return ordered;
-    }
-
     /// <summary>The story's present address, when this one is an address it had before its slug or date changed.</summary>
     private async Task<string?> MovedAsync(int year, int month, int day, string slug, IQueryable<Article> visible, CancellationToken cancellationToken)
     {
@@ -304,6 +292,6 @@ public sealed class ShowModel(
             .Where(r => r.OldPath == oldPath)
             .Join(visible, r => r.ArticleId, a => a.Id, (r, a) => new { a.Slug, a.PublishedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return moved is null ? null : Permalink.For(moved.Slug, moved.PublishedAt!.Value, site.Value.FindTimeZone());
+        return moved is null ? null : Domain.Permalink.For(moved.Slug, moved.PublishedAt!.Value, site.Value.FindTimeZone());
     }
 }

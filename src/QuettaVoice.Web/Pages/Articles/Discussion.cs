@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages.Articles;
+
+/// <summary>
+/// One page of a story's conversation: approved comments and the reader's own waiting ones, each reply after
+/// what it answers, <see cref="ThreadsPerPage"/> threads to a page (the old site's <c>/comment-page-2</c>).
+/// Two queries whatever the number of comments: the outline of ids, then the page's comments.
+/// </summary>
+public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, int ApprovedCount, int Page, int PageCount, int ThreadCount)
+{
+    public const int ThreadsPerPage = 50;
+
+    /// <summary>The old site's address of a page of comments: the story's own address for the first.</summary>
+    public static string PageUrl(string permalink, int page) => page <= 1 ? permalink : $"{permalink}/comment-page-{page}";
+
+    /// <summary>The page a new thread lands on: the last, or the one after it when the last is full.</summary>
+    public int PageOfNextThread => ThreadCount / ThreadsPerPage + 1;
+
+    /// <summary>The page, or null when the story has no such page of comments.</summary>
+    public static async Task<Discussion?> LoadAsync(NewsDb db, int articleId, IReadOnlyList<int> mine, int page, CancellationToken cancellationToken)
+    {
+        var visible = db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId
+                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))));
+        var outline = await visible
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParentId, Waiting = c.Status == CommentStatus.Pending })
+            .ToListAsync(cancellationToken);
+
+        var shown = outline.Select(c => c.Id).ToHashSet();
+        var repliesTo = outline.Where(c => c.ParentId is { } p && shown.Contains(p)).ToLookup(c => c.ParentId, c => c.Id);
+        // A reply whose comment is not shown stands on its own rather than vanishing.
+        var threads = outline.Where(c => c.ParentId is not { } p || !shown.Contains(p)).Select(c => c.Id).ToList();
+        var pageCount = Math.Max(1, (threads.Count + ThreadsPerPage - 1) / ThreadsPerPage);
+        if (page < 1 || page > pageCount)
+        {
+            return null;
+        }
+
+        var ordered = new List<int>();
+        void Add(int id)
+        {
+            ordered.Add(id);
+            foreach (var reply in repliesTo[id])
+            {
+                Add(reply);
+            }
+        }
+
+        foreach (var thread in threads.Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage))
+        {
+            Add(thread);
+        }
+
+        var comments = await visible
+            .Where(c => ordered.Contains(c.Id))
+            .Select(c => new ShowModel.CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.Count(c => !c.Waiting), page, pageCount, threads.Count);
+    }
+}
