@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using QuettaVoice.Web.Comments;
@@ -38,10 +39,41 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
 
         if (buffer.IsBuffering)
         {
-            var html = Encoding.UTF8.GetString(buffer.Buffered.GetBuffer(), 0, (int)buffer.Buffered.Length)
-                .Replace(TokenPlaceholder, buffer.Token, StringComparison.Ordinal)
-                .Replace(ServedPlaceholder, buffer.Served, StringComparison.Ordinal);
-            await original.WriteAsync(Encoding.UTF8.GetBytes(html), context.RequestAborted);
+            await WriteFilledAsync(original, buffer, context.RequestAborted);
+        }
+    }
+
+    private static readonly byte[] TokenBytes = Encoding.ASCII.GetBytes(TokenPlaceholder);
+    private static readonly byte[] ServedBytes = Encoding.ASCII.GetBytes(ServedPlaceholder);
+
+    /// <summary>
+    /// Writes the held body with each placeholder replaced, straight from the pooled bytes: a story page is
+    /// large, and turning it into strings for every reader made the cached page cost more than rendering it.
+    /// </summary>
+    private static async Task WriteFilledAsync(Stream output, MarkedResponseBuffer buffer, CancellationToken cancellationToken)
+    {
+        var body = buffer.Written;
+        var token = Encoding.ASCII.GetBytes(buffer.Token);
+        var served = Encoding.ASCII.GetBytes(buffer.Served);
+        while (body.Length > 0)
+        {
+            var tokenAt = body.Span.IndexOf(TokenBytes);
+            var servedAt = body.Span.IndexOf(ServedBytes);
+            var (at, placeholder, value) = (tokenAt, servedAt) switch
+            {
+                (< 0, < 0) => (-1, Array.Empty<byte>(), Array.Empty<byte>()),
+                (>= 0, var s) when s < 0 || tokenAt < s => (tokenAt, TokenBytes, token),
+                _ => (servedAt, ServedBytes, served),
+            };
+            if (at < 0)
+            {
+                await output.WriteAsync(body, cancellationToken);
+                return;
+            }
+
+            await output.WriteAsync(body[..at], cancellationToken);
+            await output.WriteAsync(value, cancellationToken);
+            body = body[(at + placeholder.Length)..];
         }
     }
 
@@ -53,12 +85,18 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
     {
         private bool decided;
 
+        private byte[] pooled = [];
+        private int length;
+
         public bool IsBuffering { get; private set; }
-        public MemoryStream Buffered { get; } = new();
+
+        /// <summary>The body held so far, in bytes rented from the shared pool and returned on dispose.</summary>
+        public ReadOnlyMemory<byte> Written => pooled.AsMemory(0, length);
         public string Token { get; private set; } = "";
         public string Served { get; private set; } = "";
 
-        private Stream Target()
+        /// <summary>The stream to pass bytes to, or null while they are being held.</summary>
+        private Stream? Target()
         {
             if (!decided)
             {
@@ -74,18 +112,58 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
                 }
             }
 
-            return IsBuffering ? Buffered : inner;
+            return IsBuffering ? null : inner;
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => Target().Write(buffer, offset, count);
+        private void Hold(ReadOnlySpan<byte> bytes)
+        {
+            if (length + bytes.Length > pooled.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(length + bytes.Length, Math.Max(pooled.Length * 2, 16 * 1024)));
+                pooled.AsSpan(0, length).CopyTo(larger);
+                Return();
+                pooled = larger;
+            }
 
-        public override void Write(ReadOnlySpan<byte> buffer) => Target().Write(buffer);
+            bytes.CopyTo(pooled.AsSpan(length));
+            length += bytes.Length;
+        }
+
+        private void Return()
+        {
+            if (pooled.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(pooled);
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Target() is { } passThrough)
+            {
+                passThrough.Write(buffer);
+            }
+            else
+            {
+                Hold(buffer);
+            }
+        }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Target().WriteAsync(buffer, offset, count, cancellationToken);
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Target().WriteAsync(buffer, cancellationToken);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Target() is { } passThrough)
+            {
+                return passThrough.WriteAsync(buffer, cancellationToken);
+            }
+
+            Hold(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
 
         public override void Flush()
         {
@@ -111,7 +189,8 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
         {
             if (disposing)
             {
-                Buffered.Dispose();
+                Return();
+                pooled = [];
             }
 
             base.Dispose(disposing);
