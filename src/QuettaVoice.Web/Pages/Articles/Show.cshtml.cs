@@ -37,10 +37,12 @@ public sealed class ShowModel(
     /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
     public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
 
-    public IReadOnlyList<CommentView> Discussion => Conversation.Comments;
 
     /// <summary>The story's own address, without a comment page.</summary>
     public string Permalink { get; private set; } = "";
+
+    /// <summary>The address of one of this story's pages of comments.</summary>
+    public string CommentPageUrl(int page) => Discussion.PageUrl(Permalink, page);
 
     /// <summary>A comment as readers see it: there is no email here, so no page can show one.</summary>
     public sealed record CommentView(int Id, int? ParentId, int Depth, string Name, string? Website, string Body, DateTime CreatedAt, bool AwaitingModeration);
@@ -80,7 +82,7 @@ public sealed class ShowModel(
             return elsewhere;
         }
 
-        ReplyingTo = Discussion.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
+        ReplyingTo = Conversation.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
         Reply.ParentId = ReplyingTo?.Id;
         return Page();
     }
@@ -99,7 +101,7 @@ public sealed class ShowModel(
             return Page();
         }
 
-        ReplyingTo = Discussion.FirstOrDefault(c => c.Id == Reply.ParentId && !c.AwaitingModeration);
+        ReplyingTo = Conversation.Comments.FirstOrDefault(c => c.Id == Reply.ParentId && !c.AwaitingModeration);
         if (Reply.ParentId is not null && (ReplyingTo is null || ReplyingTo.Depth >= Comment.MaxDepth))
         {
             ModelState.AddModelError("", "That comment cannot be answered here; write a new comment instead.");
@@ -136,7 +138,7 @@ public sealed class ShowModel(
         TempData["CommentMessage"] = "Your comment is awaiting moderation.";
         // A reply is on the page of what it answers; a new thread starts on the last page.
         var landing = ReplyingTo is null ? Conversation.PageOfNextThread : Conversation.Page;
-        return Redirect($"{Articles.Discussion.PageUrl(Permalink, landing)}#comment-{comment.Id}");
+        return Redirect($"{CommentPageUrl(landing)}#comment-{comment.Id}");
     }
 
     /// <summary>
@@ -204,13 +206,13 @@ public sealed class ShowModel(
         // An old link with the right slug but another date still finds the story, at its one true address.
         var zone = site.Value.FindTimeZone();
         var permalink = Domain.Permalink.For(slug, story.PublishedAt, zone);
-        var address = Articles.Discussion.PageUrl(permalink, commentPage ?? 1);
+        var address = Discussion.PageUrl(permalink, commentPage ?? 1);
         if (!Request.Path.Value!.TrimEnd('/').Equals(address, StringComparison.Ordinal))
         {
             return RedirectPermanent(address);
         }
 
-        if (await Articles.Discussion.LoadAsync(db, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
+        if (await Discussion.LoadAsync(db, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
         {
             return NotFound();
         }
