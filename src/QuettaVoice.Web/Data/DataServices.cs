@@ -10,7 +10,8 @@ public static class DataServices
     public const string DatabaseFileName = "quettavoice.db";
 
     /// <summary>
-    /// Registers the store: SQLite in the data folder unless <c>ConnectionStrings:Default</c> names another file,
+    /// Registers the store: by default SQLite in the data folder (unless <c>ConnectionStrings:Default</c> names
+    /// another file), or PostgreSQL at <c>ConnectionStrings:Default</c> when <c>Database:Provider</c> is Postgres;
     /// and the key ring that protects cookies and form tokens, kept there too so they survive a restart.
     /// The data folder is created here so a fresh machine needs no set-up step.
     /// </summary>
@@ -23,12 +24,31 @@ public static class DataServices
             .SetApplicationName("QuettaVoice")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
-        var connectionString = builder.Configuration.GetConnectionString("Default")
-            ?? $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
-        // Interceptors registered by other parts of the site (the cache's eviction) see every save.
-        builder.Services.AddDbContext<NewsDb>((services, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(services.GetServices<IInterceptor>()));
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        builder.Services.AddSingleton(database);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Default is empty: give the server's connection string "
+                    + "(for example Host=127.0.0.1;Database=quettavoice;Username=quettavoice;Password=...).");
+            }
+
+            // Interceptors registered by other parts of the site (the cache's eviction) see every save.
+            builder.Services.AddDbContext<NewsDb, PostgresNewsDb>((services, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(services.GetServices<IInterceptor>()));
+        }
+        else
+        {
+            connectionString ??= $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
+            builder.Services.AddDbContext<NewsDb, SqliteNewsDb>((services, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(services.GetServices<IInterceptor>()));
+        }
+
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }

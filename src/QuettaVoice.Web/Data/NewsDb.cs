@@ -4,8 +4,11 @@ using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Data;
 
-/// <summary>The one store: the newsroom's content and, through Identity, its accounts.</summary>
-public sealed class NewsDb(DbContextOptions<NewsDb> options) : IdentityDbContext<NewsUser>(options)
+/// <summary>
+/// The one store: the newsroom's content and, through Identity, its accounts. Each engine has its own
+/// subclass so that each keeps its own set of migrations; everything else asks for this type.
+/// </summary>
+public abstract class NewsDb(DbContextOptions options) : IdentityDbContext<NewsUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();

@@ -52,6 +52,7 @@ public sealed class UsersCommandTests : SiteTest
     public async Task The_executable_reads_the_password_from_its_standard_input()
     {
         using var folder = new TempFolder();
+        using var database = new TestDatabase(folder.Path);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"), "users", "add", "--email", "ops@quettavoice.test", "--name", "Ops", "--role", "Admin", "--password-stdin" })
         {
@@ -60,6 +61,11 @@ public sealed class UsersCommandTests : SiteTest
 
         start.Environment["Storage__DataDirectory"] = folder.Path;
         start.Environment["Storage__SeedDirectory"] = "";
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteLineAsync("a long enough password");
         process.StandardInput.Close();

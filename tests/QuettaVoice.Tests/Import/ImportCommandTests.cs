@@ -4,9 +4,22 @@ using QuettaVoice.Web.Import;
 
 namespace QuettaVoice.Tests.Import;
 
-public sealed class ImportCommandTests
+public sealed class ImportCommandTests : IDisposable
 {
     private static readonly TimeZoneInfo Quetta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi");
+
+    private readonly TempFolder folder = new();
+    private readonly TestDatabase database;
+
+    public ImportCommandTests() => database = new TestDatabase(DataDirectory);
+
+    private string DataDirectory => Path.Combine(folder.Path, "data");
+
+    public void Dispose()
+    {
+        database.Dispose();
+        folder.Dispose();
+    }
 
     [Fact]
     public void Flags_become_the_request()
@@ -58,12 +71,10 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task The_site_executable_imports_files_and_exits_non_zero_when_one_fails()
     {
-        using var folder = new TempFolder();
-        var dataDirectory = Path.Combine(folder.Path, "data");
         var broken = folder.WriteBytes("broken.txt", [0x41, 0x00, 0xFF, 0x42]);
 
-        var first = await RunSiteAsync(dataDirectory, "import", Seed.FilePath);
-        var second = await RunSiteAsync(dataDirectory, "import", Seed.FilePath, broken);
+        var first = await RunSiteAsync("import", Seed.FilePath);
+        var second = await RunSiteAsync("import", Seed.FilePath, broken);
 
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains($"imported “{Seed.Headline}”", first.Output);
@@ -72,7 +83,7 @@ public sealed class ImportCommandTests
         Assert.Contains("broken.txt: error: binary file", second.Output);
         Assert.Contains("Imported 0, skipped 1 already imported, 1 failed.", second.Output);
 
-        var usage = await RunSiteAsync(dataDirectory, "import", "--bogus", "x");
+        var usage = await RunSiteAsync("import", "--bogus", "x");
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("usage: import PATH", usage.Output);
     }
@@ -80,35 +91,27 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task A_dry_run_on_a_new_install_stores_nothing_at_all()
     {
-        using var folder = new TempFolder();
-        var dataDirectory = Path.Combine(folder.Path, "data");
-
-        var run = await RunSiteAsync(dataDirectory, seed: true, "import", "--dry-run", Seed.FilePath);
+        var run = await RunSiteAsync(seed: true, "import", "--dry-run", Seed.FilePath);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains($"would import “{Seed.Headline}”", run.Output);
         Assert.Contains("author Quetta Voice with bio", run.Output);
         Assert.Contains("caption Screenshot", run.Output);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "quettavoice.db")};Pooling=False");
-        await connection.OpenAsync();
         foreach (var table in new[] { "Articles", "Authors", "Sections" })
         {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM {table}";
-            Assert.Equal(0L, await count.ExecuteScalarAsync());
+            Assert.Equal(0L, await database.CountAsync(table));
         }
     }
 
-    private static Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, params string[] args) =>
-        RunSiteAsync(dataDirectory, seed: false, args);
+    private Task<(int ExitCode, string Output)> RunSiteAsync(params string[] args) => RunSiteAsync(seed: false, args);
 
-    private static async Task<(int ExitCode, string Output)> RunSiteAsync(string dataDirectory, bool seed, params string[] args)
+    private async Task<(int ExitCode, string Output)> RunSiteAsync(bool seed, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dataDirectory)!,
+            WorkingDirectory = folder.Path,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
         foreach (var arg in args)
@@ -116,8 +119,13 @@ public sealed class ImportCommandTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__DataDirectory"] = DataDirectory;
         start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -140,8 +140,12 @@ public sealed class StoryImporterTests : SiteTest
     public async Task A_failure_while_writing_rolls_the_whole_file_back()
     {
         // The store refuses the story row after the new author row was written in the same file's transaction.
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_story BEFORE INSERT ON Articles BEGIN SELECT RAISE(ABORT, 'store refused the story'); END;"));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres
+            ? """
+              CREATE FUNCTION refuse_story() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'store refused the story'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse_story BEFORE INSERT ON "Articles" FOR EACH ROW EXECUTE FUNCTION refuse_story();
+              """
+            : "CREATE TRIGGER refuse_story BEFORE INSERT ON Articles BEGIN SELECT RAISE(ABORT, 'store refused the story'); END;"));
 
         var result = await ImportAsync(new ImportRequest([Seed.FilePath]) { Author = "New Author" });
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuettaVoice.Web.Accounts;
@@ -10,7 +9,8 @@ using QuettaVoice.Web.Data;
 namespace QuettaVoice.Tests.Support;
 
 /// <summary>
-/// The real site over real HTTP, on its own SQLite file in its own data folder, with a clock the test moves.
+/// The real site over real HTTP, on a store of its own (see <see cref="TestDatabase"/>) and its own data folder,
+/// with a clock the test moves.
 /// By default it starts like a fresh install and imports the seed story; <c>seed: false</c> starts empty.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
@@ -29,13 +29,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N"));
+        Database = new TestDatabase(DataDirectory);
     }
 
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     public CollectingSink Logs { get; } = new();
     public SqlCommandCounter SqlCommands { get; } = new();
-    public string DatabasePath => Path.Combine(DataDirectory, DataServices.DatabaseFileName);
+    public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,7 +46,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", "http://localhost");
         // The test clock stands still between serving a form and posting it; tests of the minimum fill time set it.
         builder.UseSetting("Comments:MinFillSeconds", "0");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in Database.Settings.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
@@ -107,14 +108,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        Database.Dispose();
         TryDeleteDataDirectory();
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        Database.Dispose();
         TryDeleteDataDirectory();
     }
 

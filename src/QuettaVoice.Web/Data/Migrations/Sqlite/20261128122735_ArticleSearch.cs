@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QuettaVoice.Web.Data.Migrations
+namespace QuettaVoice.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The FTS5 index behind search, and the triggers that keep it in step with the stories, whoever changes them.

@@ -8,11 +8,11 @@ using QuettaVoice.Web.Data;
 
 #nullable disable
 
-namespace QuettaVoice.Web.Data.Migrations
+namespace QuettaVoice.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(NewsDb))]
-    [Migration("20261128120219_InitialCreate")]
-    partial class InitialCreate
+    [DbContext(typeof(SqliteNewsDb))]
+    [Migration("20261128122914_LegacyPostId")]
+    partial class LegacyPostId
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -203,6 +203,9 @@ namespace QuettaVoice.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LegacyPostId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -239,6 +242,9 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("LegacyPostId")
                         .IsUnique();
 
                     b.HasIndex("Slug")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace QuettaVoice.Web.Data.Migrations
+namespace QuettaVoice.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LegacyPostId : Migration

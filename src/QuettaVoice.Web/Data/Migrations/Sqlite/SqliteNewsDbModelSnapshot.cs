@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QuettaVoice.Web.Data;
 
 #nullable disable
 
-namespace QuettaVoice.Web.Data.Migrations
+namespace QuettaVoice.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(NewsDb))]
-    [Migration("20261128122735_ArticleSearch")]
-    partial class ArticleSearch
+    [DbContext(typeof(SqliteNewsDb))]
+    partial class SqliteNewsDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -203,6 +200,9 @@ namespace QuettaVoice.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LegacyPostId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -239,6 +239,9 @@ namespace QuettaVoice.Web.Data.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("LegacyPostId")
                         .IsUnique();
 
                     b.HasIndex("Slug")

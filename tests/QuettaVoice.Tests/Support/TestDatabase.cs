@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Tests.Support;
+
+/// <summary>
+/// The store one test site runs on: a SQLite file in the site's data folder, or, when <c>QV_TEST_POSTGRES</c>
+/// holds a connection string, a database of its own on that PostgreSQL server, which the site's migrations
+/// create on its first start and which is dropped when the test ends.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    public const string PostgresVariable = "QV_TEST_POSTGRES";
+
+    private static readonly string? PostgresServer =
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    private readonly string dataDirectory;
+    private readonly string? postgresDatabase;
+    private bool disposed;
+
+    public TestDatabase(string dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        if (PostgresServer is not null)
+        {
+            postgresDatabase = "qv_test_" + Guid.NewGuid().ToString("N");
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={FilePath};Pooling=False";
+        }
+    }
+
+    /// <summary>True when this run of the suite is on PostgreSQL.</summary>
+    public static bool IsPostgres => PostgresServer is not null;
+
+    public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>Where the SQLite file is (SQLite runs only).</summary>
+    public string FilePath => Path.Combine(dataDirectory, DataServices.DatabaseFileName);
+
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration that points a site at this store; none is needed for the default SQLite file.</summary>
+    public IReadOnlyDictionary<string, string> Settings => postgresDatabase is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
+            ["ConnectionStrings:Default"] = ConnectionString,
+        };
+
+    /// <summary>The same settings as environment variables, for the site's executable run as a command.</summary>
+    public IEnumerable<KeyValuePair<string, string>> EnvironmentVariables =>
+        Settings.Select(setting => KeyValuePair.Create(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value));
+
+    /// <summary>A plain connection to the store, to read what a site wrote without going through it.</summary>
+    public async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The number of rows in <paramref name="table"/> (quoted, so the same SQL runs on both engines).</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (postgresDatabase is null)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        using var server = new NpgsqlConnection(PostgresServer);
+        server.Open();
+        using var drop = server.CreateCommand();
+        // FORCE ends the connections a stopped site may still hold.
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+}
