@@ -1,19 +1,22 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Feeds;
+using QuettaVoice.Web.Health;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
 using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
+using QuettaVoice.Web.Scaling;
 using QuettaVoice.Web.Search;
 using QuettaVoice.Web.Sitemaps;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
-var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name ? args[0] : null;
+var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name or MigrateCommand.Name ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
@@ -22,6 +25,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddNewsLogging();
 builder.AddNewsStore();
+builder.AddSharedState();
 builder.AddNewsCaching();
 builder.Services.AddNewsCompression();
 builder.Services.AddOptions<SiteOptions>()
@@ -43,6 +47,7 @@ builder.Services.AddScoped<ISearchIndex, SqliteSearchIndex>();
 builder.Services.AddNewsMedia();
 builder.AddNewsComments();
 builder.Services.AddNewsPages();
+builder.Services.AddNewsHealthChecks();
 
 var app = builder.Build();
 
@@ -52,14 +57,15 @@ switch (command)
         return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
     case UsersCommand.Name:
         return await UsersCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+    case MigrateCommand.Name:
+        return await MigrateCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-    await scope.ServiceProvider.GetRequiredService<NewsroomAccounts>().EnsureFirstAdminAsync();
-}
+await OnceAtStart.RunAsync(app.Services);
 
+// Behind nginx on the same machine the reader's address and scheme arrive in X-Forwarded-* headers; only a
+// proxy on loopback is believed (the default), so nobody else can choose the address rate limits count.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 // Outermost, so a request shows once with the status the reader got, even when an error page answered it.
 app.UseNewsRequestLogging();
 if (!app.Environment.IsDevelopment())
@@ -84,6 +90,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsFeeds();
 app.MapSitemaps();
+app.MapNewsHealth();
 
 await app.RunAsync();
 return 0;

@@ -12,7 +12,10 @@ namespace QuettaVoice.Web.Caching;
 /// and once the save succeeded it evicts exactly those, so the next reader sees the change. Every writer
 /// (the newsroom, moderation, the importer) goes through here; nothing has to remember to evict.
 /// </summary>
-public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledEviction schedule) : SaveChangesInterceptor
+public sealed partial class CacheEvictionInterceptor(
+    IOutputCacheStore store,
+    ScheduledEviction schedule,
+    ILogger<CacheEvictionInterceptor> logger) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Changes> pending = new();
 
@@ -148,9 +151,18 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
         }
 
         pending.Remove(context);
-        foreach (var tag in changes.Tags)
+        try
         {
-            await store.EvictByTagAsync(tag, cancellationToken);
+            foreach (var tag in changes.Tags)
+            {
+                await store.EvictByTagAsync(tag, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The save has been made: failing it now (a shared cache that is down) would tell the editor a
+            // published story was not. The pages it changed show again once they expire.
+            LogEvictionFailed(e, changes.Tags.Count);
         }
 
         if (changes.StoriesChanged)
@@ -158,4 +170,7 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
             await schedule.RescheduleAsync(cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saved, but {Count} cached page groups could not be evicted; they show the old version until they expire")]
+    private partial void LogEvictionFailed(Exception exception, int count);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuettaVoice.Web.Domain;
@@ -11,8 +10,7 @@ public static class DataServices
 
     /// <summary>
     /// Registers the store: by default SQLite in the data folder (unless <c>ConnectionStrings:Default</c> names
-    /// another file), or PostgreSQL at <c>ConnectionStrings:Default</c> when <c>Database:Provider</c> is Postgres;
-    /// and the key ring that protects cookies and form tokens, kept there too so they survive a restart.
+    /// another file), or PostgreSQL at <c>ConnectionStrings:Default</c> when <c>Database:Provider</c> is Postgres.
     /// The data folder is created here so a fresh machine needs no set-up step.
     /// </summary>
     public static IHostApplicationBuilder AddNewsStore(this IHostApplicationBuilder builder)
@@ -20,10 +18,6 @@ public static class DataServices
         var dataDirectory = builder.DataDirectory();
         Directory.CreateDirectory(dataDirectory);
         builder.Services.AddSingleton(new DataFolder(dataDirectory));
-        builder.Services.AddDataProtection()
-            .SetApplicationName("QuettaVoice")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");
         builder.Services.AddSingleton(database);

@@ -19,6 +19,12 @@ public sealed partial class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            LogMigrating(pending.Count, pending);
+        }
+
         await MigrateAsync(cancellationToken);
         // Readers keep reading while the newsroom writes: in WAL mode no reader waits for a writer. The mode
         // is kept in the file; a writer that does find the file busy retries for the command timeout (30 s).
@@ -61,6 +67,9 @@ public sealed partial class DatabaseInitializer(
         var result = await importer.ImportAsync(new ImportRequest([seeds]), TextWriter.Null, cancellationToken);
         LogSeeded(result.Imported, result.Failed);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations to the store: {Migrations}")]
+    private partial void LogMigrating(int count, IReadOnlyList<string> migrations);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {SeedDirectory}; the site starts empty")]
     private partial void LogNoSeeds(string seedDirectory);

@@ -22,15 +22,30 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string> settings;
 
+    private readonly bool ownsStore;
+
     // settings: configuration for this site only, over the defaults in ConfigureWebHost.
-    public TestApp(bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null)
+    // emptyStore: on PostgreSQL, a database the site must create and migrate itself, as on a first deploy.
+    public TestApp(bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null, bool emptyStore = false)
+        : this(seed, environment, settings, Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N")), database: null, emptyStore)
+    {
+    }
+
+    private TestApp(bool seed, string environment, IReadOnlyDictionary<string, string>? settings, string dataDirectory, TestDatabase? database, bool emptyStore = false)
     {
         this.seed = seed;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string>();
-        DataDirectory = Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N"));
-        Database = new TestDatabase(DataDirectory);
+        DataDirectory = dataDirectory;
+        ownsStore = database is null;
+        Database = database ?? new TestDatabase(DataDirectory, emptyStore);
     }
+
+    /// <summary>
+    /// Another instance of the same site, as a second server behind the same address: the same settings, store
+    /// and data folder, and its own memory. Dispose it before this one, which owns the store.
+    /// </summary>
+    public TestApp AnotherInstance() => new(seed, environment, settings, DataDirectory, Database);
 
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -108,15 +123,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Database.Dispose();
-        TryDeleteDataDirectory();
+        ReleaseStore();
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Database.Dispose();
-        TryDeleteDataDirectory();
+        ReleaseStore();
+    }
+
+    private void ReleaseStore()
+    {
+        if (ownsStore)
+        {
+            Database.Dispose();
+            TryDeleteDataDirectory();
+        }
     }
 
     private void TryDeleteDataDirectory()

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Health;
+using StackExchange.Redis;
+
+namespace QuettaVoice.Web.Scaling;
+
+public static class SharedStateServices
+{
+    /// <summary>
+    /// What every instance of the site must agree on: the key ring that protects sign-in cookies and form
+    /// tokens, and the store of cached pages, so that a cookie or a form from one instance is good on all of
+    /// them and an eviction on one reaches all of them. On one server both stay local: the key ring in the
+    /// data folder (so it survives a restart), the pages in memory. With <c>Redis:Configuration</c> both
+    /// move to Redis.
+    /// </summary>
+    public static IHostApplicationBuilder AddSharedState(this IHostApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        builder.Services.AddSingleton(redis);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("QuettaVoice");
+        if (!redis.IsConfigured)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(new DataFolder(builder.DataDirectory()).File("keys")));
+            return builder;
+        }
+
+        var configuration = ConfigurationOptions.Parse(redis.Configuration!);
+        // A Redis restart or a slow first connection must not stop the site: the client keeps retrying,
+        // and /healthz says so meanwhile.
+        configuration.AbortOnConnectFail = false;
+        var connection = ConnectionMultiplexer.Connect(configuration);
+        builder.Services.AddSingleton<IConnectionMultiplexer>(connection);
+        dataProtection.PersistKeysToStackExchangeRedis(connection, redis.InstanceName + "data-protection-keys");
+        builder.Services.AddStackExchangeRedisOutputCache(options =>
+        {
+            options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection);
+            options.InstanceName = redis.InstanceName + "pages:";
+        });
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return builder;
+    }
+}
