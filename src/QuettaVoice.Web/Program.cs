@@ -7,13 +7,14 @@ using QuettaVoice.Web.Feeds;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
 using QuettaVoice.Web.Media;
+using QuettaVoice.Web.Moving;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
 using QuettaVoice.Web.Search;
 using QuettaVoice.Web.Sitemaps;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
-var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name ? args[0] : null;
+var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name or CopyDbCommand.Name ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
@@ -52,6 +53,8 @@ switch (command)
         return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
     case UsersCommand.Name:
         return await UsersCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+    case CopyDbCommand.Name:
+        return await CopyDbCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
