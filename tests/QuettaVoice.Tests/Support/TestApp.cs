@@ -23,13 +23,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> settings;
 
     // settings: configuration for this site only, over the defaults in ConfigureWebHost.
-    public TestApp(bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null)
+    // provider: the engine this site's store must be on, whatever the suite runs on (see TestDatabase).
+    public TestApp(
+        bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null, DatabaseProvider? provider = null)
     {
         this.seed = seed;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N"));
-        Database = new TestDatabase(DataDirectory);
+        Database = new TestDatabase(DataDirectory, provider);
     }
 
     public string DataDirectory { get; }
