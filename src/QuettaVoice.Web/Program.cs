@@ -9,6 +9,7 @@ using QuettaVoice.Web.Health;
 using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Import;
 using QuettaVoice.Web.Media;
+using QuettaVoice.Web.Moving;
 using QuettaVoice.Web.Pages;
 using QuettaVoice.Web.Rendering;
 using QuettaVoice.Web.Scaling;
@@ -16,7 +17,7 @@ using QuettaVoice.Web.Search;
 using QuettaVoice.Web.Sitemaps;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
-var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name or MigrateCommand.Name ? args[0] : null;
+var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name or MigrateCommand.Name or CopyDbCommand.Name ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
@@ -59,6 +60,8 @@ switch (command)
         return await UsersCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
     case MigrateCommand.Name:
         return await MigrateCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+    case CopyDbCommand.Name:
+        return await CopyDbCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
 await OnceAtStart.RunAsync(app.Services);

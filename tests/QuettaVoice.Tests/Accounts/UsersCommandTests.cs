@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
@@ -53,27 +52,12 @@ public sealed class UsersCommandTests : SiteTest
     {
         using var folder = new TempFolder();
         using var database = new TestDatabase(folder.Path);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"), "users", "add", "--email", "ops@quettavoice.test", "--name", "Ops", "--role", "Admin", "--password-stdin" })
-        {
-            start.ArgumentList.Add(arg);
-        }
 
-        start.Environment["Storage__DataDirectory"] = folder.Path;
-        start.Environment["Storage__SeedDirectory"] = "";
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
+        var (exitCode, output) = await SiteExecutable.RunWithInputAsync(folder.Path, database, seed: false, "a long enough password",
+            "users", "add", "--email", "ops@quettavoice.test", "--name", "Ops", "--role", "Admin", "--password-stdin");
 
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("a long enough password");
-        process.StandardInput.Close();
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-
-        Assert.True(process.ExitCode == 0, stdout + await process.StandardError.ReadToEndAsync());
-        Assert.Contains("Added Ops as Admin.", stdout);
-        Assert.DoesNotContain("a long enough password", stdout);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Added Ops as Admin.", output);
+        Assert.DoesNotContain("a long enough password", output);
     }
 }

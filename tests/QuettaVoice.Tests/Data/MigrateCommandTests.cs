@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using QuettaVoice.Tests.Support;
 
 namespace QuettaVoice.Tests.Data;
@@ -33,29 +32,8 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("usage: migrate", run.Output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DataDirectory"] = folder.Path;
-        start.Environment["Storage__SeedDirectory"] = "";
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        SiteExecutable.RunAsync(folder.Path, database, seed: false, args);
 
     public void Dispose()
     {

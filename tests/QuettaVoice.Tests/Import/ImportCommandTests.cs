@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Import;
 
@@ -105,32 +104,6 @@ public sealed class ImportCommandTests : IDisposable
 
     private Task<(int ExitCode, string Output)> RunSiteAsync(params string[] args) => RunSiteAsync(seed: false, args);
 
-    private async Task<(int ExitCode, string Output)> RunSiteAsync(bool seed, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DataDirectory"] = DataDirectory;
-        start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunSiteAsync(bool seed, params string[] args) =>
+        SiteExecutable.RunAsync(DataDirectory, database, seed, args);
 }

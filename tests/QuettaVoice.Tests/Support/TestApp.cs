@@ -25,27 +25,38 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool ownsStore;
 
     // settings: configuration for this site only, over the defaults in ConfigureWebHost.
+    // provider: the engine this site's store must be on, whatever the suite runs on (see TestDatabase).
     // emptyStore: on PostgreSQL, a database the site must create and migrate itself, as on a first deploy.
-    public TestApp(bool seed = true, string environment = "Production", IReadOnlyDictionary<string, string>? settings = null, bool emptyStore = false)
-        : this(seed, environment, settings, Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N")), database: null, emptyStore)
+    public TestApp(
+        bool seed = true,
+        string environment = "Production",
+        IReadOnlyDictionary<string, string>? settings = null,
+        DatabaseProvider? provider = null,
+        bool emptyStore = false)
+        : this(seed, environment, settings, Path.Combine(Path.GetTempPath(), "quettavoice-tests", Guid.NewGuid().ToString("N")), provider, emptyStore)
     {
     }
 
-    private TestApp(bool seed, string environment, IReadOnlyDictionary<string, string>? settings, string dataDirectory, TestDatabase? database, bool emptyStore = false)
+    private TestApp(bool seed, string environment, IReadOnlyDictionary<string, string>? settings, string dataDirectory, DatabaseProvider? provider, bool emptyStore)
+        : this(seed, environment, settings, dataDirectory, new TestDatabase(dataDirectory, provider, emptyStore), ownsStore: true)
+    {
+    }
+
+    private TestApp(bool seed, string environment, IReadOnlyDictionary<string, string>? settings, string dataDirectory, TestDatabase database, bool ownsStore)
     {
         this.seed = seed;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string>();
         DataDirectory = dataDirectory;
-        ownsStore = database is null;
-        Database = database ?? new TestDatabase(DataDirectory, emptyStore);
+        Database = database;
+        this.ownsStore = ownsStore;
     }
 
     /// <summary>
     /// Another instance of the same site, as a second server behind the same address: the same settings, store
     /// and data folder, and its own memory. Dispose it before this one, which owns the store.
     /// </summary>
-    public TestApp AnotherInstance() => new(seed, environment, settings, DataDirectory, Database);
+    public TestApp AnotherInstance() => new(seed, environment, settings, DataDirectory, Database, ownsStore: false);
 
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);

@@ -38,17 +38,23 @@ public sealed class TestDatabase : IDisposable
     private bool disposed;
 
     /// <param name="dataDirectory">The site's data folder, which holds the SQLite file.</param>
+    /// <param name="provider">
+    /// The engine this store must be on whatever the suite runs on (a PostgreSQL one needs the server in
+    /// QV_TEST_POSTGRES); by default, the suite's.
+    /// </param>
     /// <param name="empty">
     /// On PostgreSQL, leave the database for the site to create and migrate, as on a first deploy; otherwise it
     /// starts as a copy of a database migrated once per test run, which is much faster than migrating each.
     /// </param>
-    public TestDatabase(string dataDirectory, bool empty = false)
+    public TestDatabase(string dataDirectory, DatabaseProvider? provider = null, bool empty = false)
     {
         this.dataDirectory = dataDirectory;
-        if (PostgresServer is not null)
+        Provider = provider ?? (IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+        if (Provider == DatabaseProvider.Postgres)
         {
+            var server = PostgresServer ?? throw new InvalidOperationException($"A PostgreSQL store needs a server in {PostgresVariable}.");
             postgresDatabase = "qv_test_" + Guid.NewGuid().ToString("N");
-            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
             if (!empty)
             {
                 ExecuteOnServer($"CREATE DATABASE \"{postgresDatabase}\" TEMPLATE \"{MigratedTemplate.Value}\"");
@@ -63,16 +69,26 @@ public sealed class TestDatabase : IDisposable
     /// <summary>True when this run of the suite is on PostgreSQL.</summary>
     public static bool IsPostgres => PostgresServer is not null;
 
-    public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// For a test that needs a PostgreSQL server whatever the suite runs on: skipped, with the reason, when there
+    /// is none, so it never passes without running. CI sets the variable.
+    /// </summary>
+    public static void SkipUnlessPostgres() => Skip.IfNot(IsPostgres,
+        $"This test needs a PostgreSQL server: set {PostgresVariable} (CI does), for example Host=127.0.0.1;Port=55432;Username=postgres.");
 
     /// <summary>Where the SQLite file is (SQLite runs only).</summary>
     public string FilePath => Path.Combine(dataDirectory, DataServices.DatabaseFileName);
 
     public string ConnectionString { get; }
 
-    /// <summary>The configuration that points a site at this store; none is needed for the default SQLite file.</summary>
+    /// <summary>
+    /// The configuration that points a site at this store. The engine is always named, so a store pinned to SQLite
+    /// stays SQLite when the suite runs on PostgreSQL.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Settings => postgresDatabase is null
-        ? new Dictionary<string, string>()
+        ? new Dictionary<string, string> { ["Database:Provider"] = nameof(DatabaseProvider.Sqlite) }
         : new Dictionary<string, string>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
@@ -86,7 +102,7 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A plain connection to the store, to read what a site wrote without going through it.</summary>
     public async Task<DbConnection> OpenAsync()
     {
-        DbConnection connection = IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace QuettaVoice.Tests.Support;
+
+/// <summary>The site's own executable run as a command, as an editor or a deploy script runs it.</summary>
+public static class SiteExecutable
+{
+    /// <summary>Runs the command on the store and data folder given; returns its exit code and all it printed.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, TestDatabase database, bool seed, params string[] args) =>
+        RunWithInputAsync(dataDirectory, database, seed, standardInput: null, args);
+
+    /// <summary>The same, with <paramref name="standardInput"/> typed into the command (a password, say), when given.</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(
+        string dataDirectory, TestDatabase database, bool seed, string? standardInput, params string[] args)
+    {
+        // Started in the data folder rather than the build output, as on a server: nothing beside the tests leaks in.
+        Directory.CreateDirectory(dataDirectory);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
+            WorkingDirectory = dataDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteLineAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
