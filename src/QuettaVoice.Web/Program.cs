@@ -44,7 +44,12 @@ builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddScoped<StoryImporter>();
-builder.Services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+// Search is written in each engine's own SQL, so it follows the store's engine.
+builder.Services.AddScoped<ISearchIndex>(services => services.GetRequiredService<DatabaseOptions>().Provider switch
+{
+    DatabaseProvider.Postgres => new PostgresSearchIndex(services.GetRequiredService<NewsDb>()),
+    _ => new SqliteSearchIndex(services.GetRequiredService<NewsDb>()),
+});
 builder.Services.AddNewsMedia();
 builder.AddNewsComments();
 builder.Services.AddNewsPages();

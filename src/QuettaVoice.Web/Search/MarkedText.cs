@@ -55,6 +55,55 @@ public static partial class MarkedText
         return Whitespace().Replace(text, " ").Trim();
     }
 
+    /// <summary>
+    /// The passage of at most <paramref name="wordCount"/> words that holds the most matched words, centred on them,
+    /// with an ellipsis where text was cut: for an index that marks the whole text, the passage SQLite's snippet() picks.
+    /// </summary>
+    public static string Excerpt(string marked, int wordCount)
+    {
+        var words = SearchQuery.Word().Matches(marked);
+        if (words.Count <= wordCount)
+        {
+            return marked;
+        }
+
+        bool IsMatch(int word) => words[word].Index > 0 && marked[words[word].Index - 1] == Start;
+        var best = BestWindow(words.Count, wordCount, IsMatch);
+        var matches = Enumerable.Range(best, wordCount).Where(IsMatch).ToList();
+        if (matches.Count > 0)
+        {
+            var spare = wordCount - (matches[^1] - matches[0] + 1);
+            best = Math.Clamp(matches[0] - (spare / 2), 0, words.Count - wordCount);
+        }
+
+        var last = best + wordCount - 1;
+        var from = best == 0 ? 0 : words[best].Index - (IsMatch(best) ? 1 : 0);
+        var to = last == words.Count - 1 ? marked.Length : words[last].Index + words[last].Length;
+        if (to < marked.Length && marked[to] == End)
+        {
+            to++;
+        }
+
+        return (best == 0 ? "" : "…") + marked[from..to] + (to == marked.Length ? "" : "…");
+    }
+
+    /// <summary>The first word of the earliest window of <paramref name="size"/> words holding the most matches.</summary>
+    private static int BestWindow(int count, int size, Func<int, bool> isMatch)
+    {
+        var matches = Enumerable.Range(0, size).Count(isMatch);
+        var (best, most) = (0, matches);
+        for (var first = 1; first + size <= count; first++)
+        {
+            matches += (isMatch(first + size - 1) ? 1 : 0) - (isMatch(first - 1) ? 1 : 0);
+            if (matches > most)
+            {
+                (best, most) = (first, matches);
+            }
+        }
+
+        return best;
+    }
+
     [GeneratedRegex("(\u0002|\u0003)")]
     private static partial Regex Markers();
 

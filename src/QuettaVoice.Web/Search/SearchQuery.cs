@@ -115,5 +115,5 @@ public sealed partial class SearchQuery
 
     /// <summary>Letters (any script, with their marks) and digits: what the indexes keep as words.</summary>
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
-    private static partial Regex Word();
+    internal static partial Regex Word();
 }

@@ -2,67 +2,37 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
-using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Search;
 
 /// <summary>
 /// Search on SQLite's FTS5: the <c>ArticleSearch</c> table holds every story's words, stemmed in English
 /// (Porter), and triggers on the stories, their authors, sections and tags keep it in step (see the
-/// <c>ArticleSearch</c> migration). What readers may see is decided here by the same rule as every other page.
+/// <c>ArticleSearch</c> migration).
 /// </summary>
-public sealed class SqliteSearchIndex(NewsDb db) : ISearchIndex
+public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
 {
     /// <summary>Column weights for bm25, in the table's column order: a headline match counts ten times a body match.</summary>
     private const string Weights = "10.0, 5.0, 1.0, 3.0, 2.0, 4.0";
 
-    private const int SnippetWords = 28;
-
-    public async Task<SearchResults> SearchAsync(SearchQuery query, DateTime nowUtc, int skip, int take, CancellationToken cancellationToken)
-    {
-        if (query.IsEmpty)
-        {
-            return SearchResults.None;
-        }
-
-        var match = MatchExpression(query);
-        // Stories with every term in the headline come first; then the bm25 score, rounded so that stories
-        // matching about equally well come newest first, as readers of news expect.
-        var scored = db.Database.SqlQueryRaw<ScoredRow>(
+    /// <summary>
+    /// bm25 scores better matches lower; negated, and rounded so that stories matching about equally well
+    /// come newest first, as readers of news expect.
+    /// </summary>
+    protected override IQueryable<ScoredMatch> Scored(SearchQuery query) =>
+        Db.Database.SqlQueryRaw<ScoredMatch>(
             $"""
             SELECT rowid AS Id,
                    rowid IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @headline) AS InHeadline,
-                   round(bm25(ArticleSearch, {Weights}), 0) AS Score
+                   -round(bm25(ArticleSearch, {Weights}), 0) AS Relevance
             FROM ArticleSearch
             WHERE ArticleSearch MATCH @match
             """,
-            new SqliteParameter("match", match),
+            new SqliteParameter("match", MatchExpression(query)),
             new SqliteParameter("headline", "Headline : (" + AllOf(query) + ")"));
-        var visible = scored.Join(db.Articles.PublishedAt(nowUtc), s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Score, Article = a });
 
-        var total = await visible.CountAsync(cancellationToken);
-        if (total <= skip)
-        {
-            return new SearchResults(total, []);
-        }
-
-        var page = await visible
-            .OrderByDescending(r => r.InHeadline).ThenBy(r => r.Score).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
-            .Skip(skip)
-            .Take(take)
-            .Select(r => new
-            {
-                r.Article.Id,
-                r.Article.Slug,
-                PublishedAt = r.Article.PublishedAt!.Value,
-                SectionName = r.Article.Section == null ? null : r.Article.Section.Name,
-                SectionSlug = r.Article.Section == null ? null : r.Article.Section.Slug,
-                Credit = r.Article.Byline ?? r.Article.Author.Name,
-            })
-            .ToListAsync(cancellationToken);
-
-        var ids = JsonSerializer.Serialize(page.ConvertAll(p => p.Id));
-        var marked = await db.Database.SqlQueryRaw<MarkedRow>(
+    protected override Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        Db.Database.SqlQueryRaw<MarkedMatch>(
             $"""
             SELECT rowid AS Id,
                    highlight(ArticleSearch, 0, @start, @end) AS Headline,
@@ -71,24 +41,10 @@ public sealed class SqliteSearchIndex(NewsDb db) : ISearchIndex
             FROM ArticleSearch
             WHERE ArticleSearch MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
             """,
-            new SqliteParameter("match", match),
+            new SqliteParameter("match", MatchExpression(query)),
             new SqliteParameter("start", MarkedText.Start.ToString()),
             new SqliteParameter("end", MarkedText.End.ToString()),
-            new SqliteParameter("ids", ids)).ToDictionaryAsync(m => m.Id, cancellationToken);
-
-        var hits = page.ConvertAll(p =>
-        {
-            var text = marked[p.Id];
-            return new SearchHit(text.Headline, p.Slug, p.PublishedAt, p.SectionName, p.SectionSlug, p.Credit, Snippet(text));
-        });
-        return new SearchResults(total, hits);
-    }
-
-    /// <summary>The standfirst when the words are in it, else the passage of the body around them.</summary>
-    private static string Snippet(MarkedRow text) =>
-        text.Standfirst is { } standfirst && (MarkedText.HasMatch(standfirst) || !MarkedText.HasMatch(text.Body))
-            ? standfirst
-            : MarkedText.FromMarkdown(text.Body);
+            new SqliteParameter("ids", JsonSerializer.Serialize(ids))).ToDictionaryAsync(m => m.Id, cancellationToken);
 
     /// <summary>
     /// The query in FTS5's syntax. Every word goes in as a quoted string, so no word is read as an operator
@@ -109,8 +65,4 @@ public sealed class SqliteSearchIndex(NewsDb db) : ISearchIndex
 
     private static string Term(SearchTerm term) =>
         "\"" + string.Join(' ', term.Words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.IsPrefix ? " *" : "");
-
-    private sealed record ScoredRow(int Id, bool InHeadline, double Score);
-
-    private sealed record MarkedRow(int Id, string Headline, string? Standfirst, string Body);
 }

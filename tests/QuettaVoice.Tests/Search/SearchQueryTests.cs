@@ -21,6 +21,28 @@ public sealed class SearchQueryTests
         Assert.Equal(expected, Fts(input));
 
     [Theory]
+    [InlineData("taliban recognition", "'taliban' & 'recognition'", "")]
+    [InlineData("\"Taliban government\" Moscow", "'Taliban' <-> 'government' & 'Moscow'", "")]
+    [InlineData("Russia OR \"New Delhi\" Taliban", "('Russia' | 'New' <-> 'Delhi') & 'Taliban'", "")]
+    [InlineData("educat* U.S*", "'educat':* & 'U' <-> 'S':*", "")]
+    [InlineData("Taliban -Russia -U.S.", "'Taliban'", "'Russia' | 'U' <-> 'S'")]
+    [InlineData("'; DROP TABLE Articles; --", "'DROP' & 'TABLE' & 'Articles'", "")]
+    [InlineData("a:b & c | !d <-> e\\ 'f' *", "'a' <-> 'b' & 'c' & 'd' & 'e' & 'f'", "")]
+    public void Whatever_is_typed_becomes_quoted_tsquery_words_joined_only_by_the_operators_the_index_writes(string input, string wanted, string unwanted)
+    {
+        var query = SearchQuery.Parse(input);
+
+        Assert.Equal(wanted, PostgresSearchIndex.Wanted(query));
+        Assert.Equal(unwanted, PostgresSearchIndex.Unwanted(query));
+    }
+
+    [Fact]
+    public void Asking_for_headline_words_labels_every_word_with_the_headline_weight()
+    {
+        Assert.Equal("'Taliban':A <-> 'rule':*A & ('Kabul':A | 'Moscow':A)", PostgresSearchIndex.Wanted(SearchQuery.Parse("Taliban-rule* Kabul OR Moscow"), "A"));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

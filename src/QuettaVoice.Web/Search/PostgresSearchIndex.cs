@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using QuettaVoice.Web.Data;
+
+namespace QuettaVoice.Web.Search;
+
+/// <summary>
+/// Search on PostgreSQL: the <c>ArticleSearch</c> table holds every story's weighted <c>tsvector</c>, stemmed in
+/// English (Snowball), and triggers on the stories, their authors, sections and tags keep it in step (see the
+/// <c>ArticleSearch</c> migration in the PostgreSQL set).
+/// </summary>
+public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
+{
+    /// <summary>The weight the migration gives headline words, and only them.</summary>
+    private const string HeadlineWeight = "A";
+
+    /// <summary>
+    /// ts_rank_cd's weights for D (body), C (credit, section), B (standfirst, tags) and A (headline), in the ratios
+    /// of SQLite's bm25 column weights: a headline match counts ten times a body match.
+    /// </summary>
+    private const string Weights = "ARRAY[0.1, 0.3, 0.5, 1.0]::real[]";
+
+    /// <summary>
+    /// The rank is squashed into 0..1 (normalisation 32), so that repeated mentions count less and less as in
+    /// bm25, and rounded to tenths so that stories matching about equally well come newest first.
+    /// </summary>
+    private const string Matching = $"""
+        SELECT s."ArticleId" AS "Id",
+               s."Document" @@ q.headline AS "InHeadline",
+               round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10)::float8 AS "Relevance"
+        FROM "ArticleSearch" AS s
+        CROSS JOIN (SELECT to_tsquery('english', @wanted) AS wanted, to_tsquery('english', @headline) AS headline) AS q
+        WHERE s."Document" @@ q.wanted
+
+        """;
+
+    /// <summary>Written only when the reader excluded words: an empty tsquery would cost a notice on every search.</summary>
+    private const string ExceptUnwanted = """AND NOT (s."Document" @@ to_tsquery('english', @unwanted))""";
+
+    /// <summary>ts_headline marks every match and cuts nothing: the passage is chosen by <see cref="MarkedText.Excerpt"/>.</summary>
+    private static readonly string HighlightOptions =
+        $"HighlightAll=true, StartSel=\"{MarkedText.Start}\", StopSel=\"{MarkedText.End}\"";
+
+    protected override IQueryable<ScoredMatch> Scored(SearchQuery query) =>
+        Db.Database.SqlQueryRaw<ScoredMatch>(
+            query.NoneOf.Count == 0 ? Matching : Matching + ExceptUnwanted,
+            Text("wanted", Wanted(query)),
+            Text("headline", Wanted(query, HeadlineWeight)),
+            Text("unwanted", Unwanted(query)));
+
+    protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var marked = await Db.Database.SqlQueryRaw<MarkedMatch>(
+            """
+            SELECT a."Id" AS "Id",
+                   ts_headline('english', a."Headline", q.wanted, @options) AS "Headline",
+                   ts_headline('english', a."Standfirst", q.wanted, @options) AS "Standfirst",
+                   ts_headline('english', a."Body", q.wanted, @options) AS "Body"
+            FROM "Articles" AS a
+            CROSS JOIN (SELECT to_tsquery('english', @wanted) AS wanted) AS q
+            WHERE a."Id" = ANY (@ids)
+            """,
+            Text("wanted", Wanted(query)),
+            Text("options", HighlightOptions),
+            new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = ids.ToArray() })
+            .ToListAsync(cancellationToken);
+        return marked.ToDictionary(m => m.Id, m => m with { Body = MarkedText.Excerpt(m.Body, SnippetWords) });
+    }
+
+    /// <summary>
+    /// The terms a story must have, in to_tsquery's syntax; with a weight, only words of that weight count.
+    /// Every word goes in quoted, so nothing typed is read as an operator, weight or prefix mark: the only
+    /// operators are the ones written here, and the text reaches the server as a parameter.
+    /// </summary>
+    public static string Wanted(SearchQuery query, string weight = "") =>
+        string.Join(" & ", query.AllOf.Select(group => group.Count == 1
+            ? Term(group[0], weight)
+            : "(" + string.Join(" | ", group.Select(term => Term(term, weight))) + ")"));
+
+    /// <summary>The terms a story must not have, any one of them.</summary>
+    public static string Unwanted(SearchQuery query) =>
+        string.Join(" | ", query.NoneOf.Select(term => Term(term, "")));
+
+    /// <summary>A phrase needs no brackets: &lt;-&gt; binds tighter than &amp; and |.</summary>
+    private static string Term(SearchTerm term, string weight) =>
+        string.Join(" <-> ", term.Words.Select((word, i) => Quoted(word) + Label(term.IsPrefix && i == term.Words.Count - 1, weight)));
+
+    private static string Quoted(string word) =>
+        "'" + word.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Label(bool isPrefix, string weight) =>
+        isPrefix || weight.Length > 0 ? ":" + (isPrefix ? "*" : "") + weight : "";
+
+    private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
+}

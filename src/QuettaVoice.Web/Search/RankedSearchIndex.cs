@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Search;
+
+/// <summary>
+/// What search means on every engine: only stories readers may see now, by the same rule as every other page;
+/// stories with every term in the headline first, then the better matches, then the newest; the standfirst or a
+/// passage of the body as the snippet. An engine supplies only its own SQL: which stories match and how well,
+/// and their text with the matched words marked.
+/// </summary>
+public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
+{
+    /// <summary>How long a passage of the body a result shows.</summary>
+    protected const int SnippetWords = 28;
+
+    protected NewsDb Db { get; } = db;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, DateTime nowUtc, int skip, int take, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty)
+        {
+            return SearchResults.None;
+        }
+
+        var visible = Scored(query).Join(Db.Articles.PublishedAt(nowUtc), s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
+
+        var total = await visible.CountAsync(cancellationToken);
+        if (total <= skip)
+        {
+            return new SearchResults(total, []);
+        }
+
+        var page = await visible
+            .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(r => new
+            {
+                r.Article.Id,
+                r.Article.Slug,
+                PublishedAt = r.Article.PublishedAt!.Value,
+                SectionName = r.Article.Section == null ? null : r.Article.Section.Name,
+                SectionSlug = r.Article.Section == null ? null : r.Article.Section.Slug,
+                Credit = r.Article.Byline ?? r.Article.Author.Name,
+            })
+            .ToListAsync(cancellationToken);
+
+        var marked = await MarkedAsync(query, page.ConvertAll(p => p.Id), cancellationToken);
+        var hits = page.ConvertAll(p =>
+        {
+            var text = marked[p.Id];
+            return new SearchHit(text.Headline, p.Slug, p.PublishedAt, p.SectionName, p.SectionSlug, p.Credit, Snippet(text));
+        });
+        return new SearchResults(total, hits);
+    }
+
+    /// <summary>Every story the query matches, visible or not: the visibility rule is applied to this in LINQ.</summary>
+    protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query);
+
+    /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
+    protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);
+
+    /// <summary>The standfirst when the words are in it, else the passage of the body around them.</summary>
+    private static string Snippet(MarkedMatch text) =>
+        text.Standfirst is { } standfirst && (MarkedText.HasMatch(standfirst) || !MarkedText.HasMatch(text.Body))
+            ? standfirst
+            : MarkedText.FromMarkdown(text.Body);
+}
