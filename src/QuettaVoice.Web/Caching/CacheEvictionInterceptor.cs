@@ -12,11 +12,11 @@ namespace QuettaVoice.Web.Caching;
 /// and once the save succeeded it evicts exactly those, so the next reader sees the change. Every writer
 /// (the newsroom, moderation, the importer) goes through here; nothing has to remember to evict.
 /// </summary>
-public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledEviction schedule) : SaveChangesInterceptor
+public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledEviction schedule, TimeProvider clock) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Changes> pending = new();
 
-    private sealed record Changes(HashSet<string> Tags, bool StoriesChanged);
+    private sealed record Changes(HashSet<string> Tags, bool ScheduleChanged);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -58,16 +58,17 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
         }
 
         var tags = new HashSet<string>(StringComparer.Ordinal);
-        var storiesChanged = false;
+        var scheduleChanged = false;
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            storiesChanged |= entry.Entity is Article;
+            scheduleChanged |= entry.Entity is Article && IsOrWasDue(entry, nowUtc);
             AddTags(entry, tags);
         }
 
-        if (tags.Count > 0 || storiesChanged)
+        if (tags.Count > 0 || scheduleChanged)
         {
-            pending.AddOrUpdate(context, new Changes(tags, storiesChanged));
+            pending.AddOrUpdate(context, new Changes(tags, scheduleChanged));
         }
     }
 
@@ -115,6 +116,14 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
         return Public(((Article)entry.Entity).Status) || (entry.State != EntityState.Added && Public(Original<ArticleStatus>(entry, nameof(Article.Status))));
     }
 
+    /// <summary>
+    /// Whether the story's time is still to come, now or before the change: only then can the next story due
+    /// change. Anything else (an import of past stories, an edit) would look the schedule up for nothing.
+    /// </summary>
+    private static bool IsOrWasDue(EntityEntry entry, DateTime nowUtc) =>
+        ((Article)entry.Entity).PublishedAt > nowUtc
+        || (entry.State != EntityState.Added && (DateTime?)entry.Property(nameof(Article.PublishedAt)).OriginalValue > nowUtc);
+
     private static T? Original<T>(EntityEntry entry, string property) where T : struct =>
         entry.State == EntityState.Added ? null : (T?)entry.Property(property).OriginalValue;
 
@@ -153,7 +162,7 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
             await store.EvictByTagAsync(tag, cancellationToken);
         }
 
-        if (changes.StoriesChanged)
+        if (changes.ScheduleChanged)
         {
             await schedule.RescheduleAsync(cancellationToken);
         }
