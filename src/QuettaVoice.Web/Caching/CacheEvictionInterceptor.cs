@@ -12,7 +12,7 @@ namespace QuettaVoice.Web.Caching;
 /// and once the save succeeded it evicts exactly those, so the next reader sees the change. Every writer
 /// (the newsroom, moderation, the importer) goes through here; nothing has to remember to evict.
 /// </summary>
-public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledEviction schedule, TimeProvider clock) : SaveChangesInterceptor
+public sealed class CacheEvictionInterceptor(IOutputCacheStore store, StoryCounts counts, ScheduledEviction schedule, TimeProvider clock) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Changes> pending = new();
 
@@ -157,6 +157,11 @@ public sealed class CacheEvictionInterceptor(IOutputCacheStore store, ScheduledE
         }
 
         pending.Remove(context);
+        if (changes.Tags.Contains(CacheTags.Lists) || changes.Tags.Contains(CacheTags.Site))
+        {
+            counts.Clear();
+        }
+
         foreach (var tag in changes.Tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
