@@ -26,25 +26,33 @@ public sealed class SqliteSearchIndex(NewsDb db) : ISearchIndex
         }
 
         var match = MatchExpression(query);
-        // Stories with every term in the headline come first; then the bm25 score, rounded so that stories
-        // matching about equally well come newest first, as readers of news expect.
-        var scored = db.Database.SqlQueryRaw<ScoredRow>(
-            $"""
-            SELECT rowid AS Id,
-                   rowid IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @headline) AS InHeadline,
-                   round(bm25(ArticleSearch, {Weights}), 0) AS Score
-            FROM ArticleSearch
-            WHERE ArticleSearch MATCH @match
-            """,
-            new SqliteParameter("match", match),
-            new SqliteParameter("headline", "Headline : (" + AllOf(query) + ")"));
-        var visible = scored.Join(db.Articles.PublishedAt(nowUtc), s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Score, Article = a });
-
-        var total = await visible.CountAsync(cancellationToken);
+        var stories = db.Articles.PublishedAt(nowUtc);
+        // The count needs no ranking: the matches' ids, checked against the visible stories' index.
+        var matching = db.Database.SqlQueryRaw<int>(
+            "SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH @match",
+            new SqliteParameter("match", match));
+        var total = await stories.CountAsync(a => matching.Contains(a.Id), cancellationToken);
         if (total <= skip)
         {
             return new SearchResults(total, []);
         }
+
+        // Stories with every term in the headline come first; then the bm25 score, rounded so that stories
+        // matching about equally well come newest first, as readers of news expect. The matches are scored
+        // once, before any story is looked at (MATERIALIZED): left to itself, SQLite walked every story and
+        // ran the search again for each, which took seconds on a large archive.
+        var scored = db.Database.SqlQueryRaw<ScoredRow>(
+            $"""
+            WITH hits AS MATERIALIZED (
+                SELECT rowid AS Id, round(bm25(ArticleSearch, {Weights}), 0) AS Score
+                FROM ArticleSearch
+                WHERE ArticleSearch MATCH @match)
+            SELECT Id, Id IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @headline) AS InHeadline, Score
+            FROM hits
+            """,
+            new SqliteParameter("match", match),
+            new SqliteParameter("headline", "Headline : (" + AllOf(query) + ")"));
+        var visible = scored.Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Score, Article = a });
 
         var page = await visible
             .OrderByDescending(r => r.InHeadline).ThenBy(r => r.Score).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
