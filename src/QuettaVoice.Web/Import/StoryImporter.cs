@@ -89,6 +89,7 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
                     await batch.CommitAsync(cancellationToken);
                     await batch.DisposeAsync();
                     batch = null;
+                    await output.FlushAsync(cancellationToken);
                 }
             }
         }
