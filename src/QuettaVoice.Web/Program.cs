@@ -60,7 +60,12 @@ var app = builder.Build();
 switch (command)
 {
     case ImportCommand.Name:
-        return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+        // Buffered, and flushed by the importer at each commit: the console wrote out every file's line on its own.
+        await using (var output = new StreamWriter(Console.OpenStandardOutput()))
+        {
+            return await ImportCommand.RunAsync(app.Services, args[1..], output, Console.Error);
+        }
+
     case UsersCommand.Name:
         return await UsersCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
     case MigrateCommand.Name:

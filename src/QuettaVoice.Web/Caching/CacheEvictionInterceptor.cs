@@ -14,12 +14,14 @@ namespace QuettaVoice.Web.Caching;
 /// </summary>
 public sealed partial class CacheEvictionInterceptor(
     IOutputCacheStore store,
+    StoryCounts counts,
     ScheduledEviction schedule,
+    TimeProvider clock,
     ILogger<CacheEvictionInterceptor> logger) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Changes> pending = new();
 
-    private sealed record Changes(HashSet<string> Tags, bool StoriesChanged);
+    private sealed record Changes(HashSet<string> Tags, bool ScheduleChanged);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -61,16 +63,17 @@ public sealed partial class CacheEvictionInterceptor(
         }
 
         var tags = new HashSet<string>(StringComparer.Ordinal);
-        var storiesChanged = false;
+        var scheduleChanged = false;
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            storiesChanged |= entry.Entity is Article;
+            scheduleChanged |= entry.Entity is Article && IsOrWasDue(entry, nowUtc);
             AddTags(entry, tags);
         }
 
-        if (tags.Count > 0 || storiesChanged)
+        if (tags.Count > 0 || scheduleChanged)
         {
-            pending.AddOrUpdate(context, new Changes(tags, storiesChanged));
+            pending.AddOrUpdate(context, new Changes(tags, scheduleChanged));
         }
     }
 
@@ -118,6 +121,14 @@ public sealed partial class CacheEvictionInterceptor(
         return Public(((Article)entry.Entity).Status) || (entry.State != EntityState.Added && Public(Original<ArticleStatus>(entry, nameof(Article.Status))));
     }
 
+    /// <summary>
+    /// Whether the story's time is still to come, now or before the change: only then can the next story due
+    /// change. Anything else (an import of past stories, an edit) would look the schedule up for nothing.
+    /// </summary>
+    private static bool IsOrWasDue(EntityEntry entry, DateTime nowUtc) =>
+        ((Article)entry.Entity).PublishedAt > nowUtc
+        || (entry.State != EntityState.Added && (DateTime?)entry.Property(nameof(Article.PublishedAt)).OriginalValue > nowUtc);
+
     private static T? Original<T>(EntityEntry entry, string property) where T : struct =>
         entry.State == EntityState.Added ? null : (T?)entry.Property(property).OriginalValue;
 
@@ -151,6 +162,11 @@ public sealed partial class CacheEvictionInterceptor(
         }
 
         pending.Remove(context);
+        if (changes.Tags.Contains(CacheTags.Lists) || changes.Tags.Contains(CacheTags.Site))
+        {
+            counts.Clear();
+        }
+
         try
         {
             foreach (var tag in changes.Tags)
@@ -165,7 +181,7 @@ public sealed partial class CacheEvictionInterceptor(
             LogEvictionFailed(e, changes.Tags.Count);
         }
 
-        if (changes.StoriesChanged)
+        if (changes.ScheduleChanged)
         {
             await schedule.RescheduleAsync(cancellationToken);
         }

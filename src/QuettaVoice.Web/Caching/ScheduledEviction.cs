@@ -12,6 +12,7 @@ namespace QuettaVoice.Web.Caching;
 public sealed partial class ScheduledEviction(
     IServiceScopeFactory scopes,
     IOutputCacheStore store,
+    StoryCounts counts,
     TimeProvider clock,
     ILogger<ScheduledEviction> logger) : IHostedService, IDisposable
 {
@@ -48,6 +49,7 @@ public sealed partial class ScheduledEviction(
     {
         try
         {
+            counts.Clear();
             await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
             await RescheduleAsync();
         }

@@ -13,7 +13,11 @@ public sealed class SiteOptions
     /// <summary>The newsroom's zone: times are stored in UTC and shown in this zone.</summary>
     public string TimeZone { get; set; } = "Asia/Karachi";
 
-    public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private TimeZoneInfo? zone;
+
+    /// <summary>The zone named by <see cref="TimeZone"/>, looked up once: the lookup takes a process-wide lock, and every time on a page asks.</summary>
+    public TimeZoneInfo FindTimeZone() =>
+        zone is { } found && found.Id == TimeZone ? found : zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>A stored UTC time as the newsroom's clock showed it, with the zone's offset at that moment.</summary>
     public DateTimeOffset NewsroomTime(DateTime utc)

@@ -10,7 +10,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(NewsDb db, StoryCounts counts, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     private const int StoriesPerSection = 4;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
         var visible = db.Articles.PublishedAt(now);
-        if (await StoryPage.LoadAsync(visible, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        if (await StoryPage.LoadAsync(visible, counts, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }

@@ -2,6 +2,7 @@ using System.Net;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace QuettaVoice.Web.Rendering;
 
@@ -11,6 +12,27 @@ namespace QuettaVoice.Web.Rendering;
 /// </summary>
 public sealed class StoryRenderer
 {
+    /// <summary>
+    /// Rendering a story costs milliseconds and every reader of it asks for the same text, so each output is kept,
+    /// keyed by the text itself: an edit is a new key, and nothing needs telling when a story changes.
+    /// </summary>
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
+    private readonly record struct RenderKey(string Kind, string Markdown, string? BaseUrl);
+
+    private static string Remember(RenderKey key, Func<RenderKey, string> render)
+    {
+        if (Rendered.TryGetValue(key, out string? cached))
+        {
+            return cached!;
+        }
+
+        var output = render(key);
+        // Sized in characters of both texts, so the cache holds a bounded amount of memory.
+        Rendered.Set(key, output, new MemoryCacheEntryOptions { Size = key.Markdown.Length + output.Length });
+        return output;
+    }
+
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoLinks()
@@ -30,7 +52,12 @@ public sealed class StoryRenderer
     private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     /// <summary>The first paragraph of a Markdown text as plain text, cut at a word to fit a list.</summary>
-    public static string? Teaser(string markdown)
+    public static string? Teaser(string markdown) =>
+        markdown.Length == 0 ? null : NullIfEmpty(Remember(new RenderKey(nameof(Teaser), markdown, null), key => RenderTeaser(key.Markdown) ?? ""));
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    private static string? RenderTeaser(string markdown)
     {
         var firstParagraph = Markdown.ToPlainText(markdown, PlainTextPipeline)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -49,7 +76,9 @@ public sealed class StoryRenderer
     /// When given, relative links and pictures are made absolute on it: a feed reader shows the text away from the site.
     /// </param>
     public HtmlString Render(string? markdown, string? baseUrl = null) =>
-        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline), baseUrl ?? ""));
+        new HtmlString(string.IsNullOrWhiteSpace(markdown)
+            ? ""
+            : Remember(new RenderKey(nameof(Render), markdown, baseUrl), key => sanitizer.Sanitize(Markdown.ToHtml(key.Markdown, pipeline), key.BaseUrl ?? "")));
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>
     /// <param name="markdown">The story text.</param>

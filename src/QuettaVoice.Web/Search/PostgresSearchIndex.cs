@@ -25,7 +25,7 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// The rank is squashed into 0..1 (normalisation 32), so that repeated mentions count less and less as in
     /// bm25, and rounded to tenths so that stories matching about equally well come newest first.
     /// </summary>
-    private const string Matching = $"""
+    private const string MatchingSql = $"""
         SELECT s."ArticleId" AS "Id",
                s."Document" @@ q.headline AS "InHeadline",
                round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10)::float8 AS "Relevance"
@@ -44,7 +44,7 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
 
     protected override IQueryable<ScoredMatch> Scored(SearchQuery query) =>
         Db.Database.SqlQueryRaw<ScoredMatch>(
-            query.NoneOf.Count == 0 ? Matching : Matching + ExceptUnwanted,
+            query.NoneOf.Count == 0 ? MatchingSql : MatchingSql + ExceptUnwanted,
             Text("wanted", Wanted(query)),
             Text("headline", Wanted(query, HeadlineWeight)),
             Text("unwanted", Unwanted(query)));

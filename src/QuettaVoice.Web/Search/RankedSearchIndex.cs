@@ -24,14 +24,15 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
             return SearchResults.None;
         }
 
-        var visible = Scored(query).Join(Db.Articles.PublishedAt(nowUtc), s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
-
-        var total = await visible.CountAsync(cancellationToken);
+        var stories = Db.Articles.PublishedAt(nowUtc);
+        var matching = Matching(query);
+        var total = await stories.CountAsync(a => matching.Contains(a.Id), cancellationToken);
         if (total <= skip)
         {
             return new SearchResults(total, []);
         }
 
+        var visible = Scored(query).Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
         var page = await visible
             .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
             .Skip(skip)
@@ -58,6 +59,9 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
 
     /// <summary>Every story the query matches, visible or not: the visibility rule is applied to this in LINQ.</summary>
     protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query);
+
+    /// <summary>The ids of every story the query matches, for the count; an engine may find them more cheaply than by scoring.</summary>
+    protected virtual IQueryable<int> Matching(SearchQuery query) => Scored(query).Select(s => s.Id);
 
     /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
     protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);

@@ -71,6 +71,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var (one, two) = await StartTogetherAsync();
         var before = await Reader(two).GetDocumentAsync("/");
         Assert.Equal(Seed.Headline, before.One(".lead-story h3 a").Text());
+        Assert.Equal("July 2025 (1)", before.One(".archive-months li").Text());
 
         var editor = (await SignInAsync(one, Roles.Editor)).ClientFor(one.ClientOptions.BaseAddress);
         var authorId = await one.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
@@ -84,6 +85,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
         var after = await Reader(two).GetDocumentAsync("/");
         Assert.Equal("Quetta schools reopen after the heatwave", after.One(".lead-story h3 a").Text());
+        Assert.Equal("July 2025 (2)", after.One(".archive-months li").Text());
     }
 
     [SkippableFact]

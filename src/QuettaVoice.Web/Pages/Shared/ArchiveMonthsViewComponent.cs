@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Pages.Archives;
@@ -9,10 +10,10 @@ namespace QuettaVoice.Web.Pages.Shared;
 
 /// <summary>
 /// The archive by month, as the old site's sidebar had it: the months of one year (or the last twelve) that
-/// have stories, with how many, and every year since the first story. One count per month, so the cost is
-/// fixed however large the archive grows.
+/// have stories, with how many, and every year since the first story. One count per month, each kept as the
+/// month's archive page keeps it, so the cost is fixed however large the archive grows.
 /// </summary>
-public sealed class ArchiveMonthsViewComponent(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
+public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryCounts counts, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
 {
     private const int RecentMonths = 12;
 
@@ -40,7 +41,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, TimeProvider clock, IO
         for (var month = last; month > last.AddMonths(-RecentMonths); month = month.AddMonths(-1))
         {
             var period = new ArchivePeriod(month.Year, month.Month);
-            var count = await period.Within(visible, zone).CountAsync(cancellationToken);
+            var count = await counts.CountAsync(period.Path, period.Within(visible, zone), cancellationToken);
             if (count > 0)
             {
                 months.Add(new Month(period, count));

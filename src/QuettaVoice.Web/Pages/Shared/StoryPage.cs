@@ -1,15 +1,15 @@
-using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Caching;
 
 namespace QuettaVoice.Web.Pages.Shared;
 
-/// <summary>One page of a story list (front page, author, section, tag): two queries, a count and the page.</summary>
+/// <summary>One page of a story list (front page, author, section, tag): a kept count and one query for the page.</summary>
 public sealed record StoryPage(Pager Pager, IReadOnlyList<StoryCard> Stories)
 {
-    /// <summary>The page, or null when the list has no such page (a 404 for the reader).</summary>
+    /// <summary>The page, or null when the list has no such page (a 404 for the reader); the count is kept under <paramref name="basePath"/>.</summary>
     public static async Task<StoryPage?> LoadAsync(
-        IQueryable<Domain.Article> visibleStories, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken)
+        IQueryable<Domain.Article> visibleStories, StoryCounts counts, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var pager = new Pager(pageNumber ?? 1, await visibleStories.CountAsync(cancellationToken), basePath);
+        var pager = new Pager(pageNumber ?? 1, await counts.CountAsync(basePath, visibleStories, cancellationToken), basePath);
         if (!pager.Exists)
         {
             return null;
