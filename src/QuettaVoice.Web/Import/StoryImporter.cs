@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Rendering;
@@ -13,7 +15,7 @@ namespace QuettaVoice.Web.Import;
 /// Writes plain-text stories into the store. Each file is its own savepoint: a bad file leaves no trace
 /// and does not stop the others. A file already imported (same text) is skipped, so runs can be repeated.
 /// </summary>
-public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site)
+public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, IOutputCacheStore pages)
 {
     /// <summary>
     /// Files written per commit. A commit waits for the disk, which cost more than the whole of a story's work;
@@ -89,6 +91,7 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
                     await batch.CommitAsync(cancellationToken);
                     await batch.DisposeAsync();
                     batch = null;
+                    await EvictCachedPagesAsync(output, cancellationToken);
                     await output.FlushAsync(cancellationToken);
                 }
             }
@@ -201,5 +204,22 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
         var slug = Slug.From(name, fallback: "section");
         return await db.Sections.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken)
             ?? db.Sections.Add(new Section { Name = name, Slug = slug, Position = int.MaxValue }).Entity;
+    }
+
+    /// <summary>
+    /// The save hook evicted each file's pages when it was saved, before its batch was committed: a reader served
+    /// in between (by any instance sharing the cache) may have had the old pages cached again. Once committed,
+    /// every page is evicted; an import is rare enough for that.
+    /// </summary>
+    private async Task EvictCachedPagesAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pages.EvictByTagAsync(CacheTags.Site, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await output.WriteLineAsync($"warning: the stories are saved, but the cached pages could not be refreshed ({e.Message}); they show the new stories when they expire.");
+        }
     }
 }

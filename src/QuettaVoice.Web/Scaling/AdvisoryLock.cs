@@ -14,15 +14,25 @@ public sealed class AdvisoryLock : IAsyncDisposable
         this.key = key;
     }
 
-    /// <summary>Waits for the lock on <paramref name="connection"/> (an unpooled one), which the lock then owns and closes.</summary>
+    /// <summary>Opens <paramref name="connection"/> (an unpooled one) and waits for the lock on it; the lock then owns and closes it.</summary>
     public static async Task<AdvisoryLock> AcquireAsync(NpgsqlConnection connection, long key, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", key);
-        // Waiting is the point: the instance that holds the lock may be running every migration.
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return new AdvisoryLock(connection, key);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            // Waiting is the point: the instance that holds the lock may be running every migration.
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new AdvisoryLock(connection, key);
+        }
+        catch
+        {
+            // Closing the connection ends its session, and with it a lock granted as the wait was cancelled.
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -30,7 +30,8 @@ public static class SharedStateServices
         // and /healthz says so meanwhile.
         configuration.AbortOnConnectFail = false;
         var connection = ConnectionMultiplexer.Connect(configuration);
-        builder.Services.AddSingleton<IConnectionMultiplexer>(connection);
+        // Registered through a factory, so the container closes the connection when the site stops.
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => connection);
         dataProtection.PersistKeysToStackExchangeRedis(connection, redis.InstanceName + "data-protection-keys");
         builder.Services.AddStackExchangeRedisOutputCache(options =>
         {

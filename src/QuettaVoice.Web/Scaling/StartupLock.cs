@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QuettaVoice.Web.Data;
 
@@ -7,7 +9,7 @@ namespace QuettaVoice.Web.Scaling;
 /// <summary>
 /// Lets one instance at a time do the work that must happen once (migrations, the first-run import, the first
 /// admin) when several start together on an empty database: the others wait, then find it done.
-/// On PostgreSQL the lock is an advisory lock on the server, which every instance sees; on SQLite, whose
+/// On PostgreSQL the lock is an advisory lock in the site's database, which every instance sees; on SQLite, whose
 /// instances share one machine and one file, it is a lock file beside the database.
 /// </summary>
 public static class StartupLock
@@ -22,22 +24,24 @@ public static class StartupLock
             return await LockFile.AcquireAsync(dataFolder.File("startup.lock"), cancellationToken);
         }
 
+        // An advisory lock holds within one database, so every instance must lock in the site's own: the first
+        // to come creates it (an instance that loses that race finds it made), then all of them queue there.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another instance created it a moment ago.
+            }
+        }
+
         // Unpooled: a session lock must end with its connection, not live on in a pool.
         var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false };
         var connection = new NpgsqlConnection(target.ConnectionString);
-        try
-        {
-            // The server may not hold the database yet; the lock lives in the server's default database then.
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            await connection.DisposeAsync();
-            target.Database = "postgres";
-            connection = new NpgsqlConnection(target.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-        }
-
         return await AdvisoryLock.AcquireAsync(connection, AdvisoryLockKey, cancellationToken);
     }
 }
