@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QuettaVoice.Web.Data;
 
@@ -42,7 +45,16 @@ public static class CopyDbCommand
         {
             var server = new NpgsqlConnectionStringBuilder(to);
             await using var target = new PostgresNewsDb(new DbContextOptionsBuilder<PostgresNewsDb>().UseNpgsql(to).Options);
-            // Both stores get the tables of the model this build copies.
+            var strangers = await TablesOfAnotherApplicationAsync(target);
+            if (strangers.Count > 0)
+            {
+                await errors.WriteLineAsync($"copy-db: the target database already holds tables that are not a Quetta Voice store's "
+                    + $"({string.Join(", ", strangers.Take(5))}); give an empty database. Nothing was written.");
+                return 1;
+            }
+
+            // Both stores get the tables of the model this build copies: the source as the site would at its next
+            // start, the target so that it has somewhere to put the rows.
             await source.Database.MigrateAsync();
             await target.Database.MigrateAsync();
             await output.WriteLineAsync($"From {file} to database {server.Database ?? server.Username} on {server.Host}:{server.Port}, its migrations applied.");
@@ -51,7 +63,7 @@ public static class CopyDbCommand
             if (result.Refused)
             {
                 await errors.WriteLineAsync($"copy-db: the target already holds rows in {string.Join(", ", result.OccupiedTables)}; "
-                    + "it must be empty. Nothing was written.");
+                    + "it must be empty. No row was written.");
                 return 1;
             }
 
@@ -69,8 +81,25 @@ public static class CopyDbCommand
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException)
         {
-            await errors.WriteLineAsync($"copy-db: the copy failed and the target was left as it was: {e.Message}");
+            await errors.WriteLineAsync($"copy-db: the copy failed and no row was written to the target: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The target's tables when it has some but no migrations history: then it is some other application's
+    /// database, which this site's migrations must not touch. A target this command migrated before is fine.
+    /// </summary>
+    private static async Task<List<string>> TablesOfAnotherApplicationAsync(PostgresNewsDb target)
+    {
+        if (!await target.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+        {
+            return [];
+        }
+
+        var tables = await target.Database
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()")
+            .ToListAsync();
+        return tables.Contains(HistoryRepository.DefaultTableName) ? [] : tables;
     }
 }

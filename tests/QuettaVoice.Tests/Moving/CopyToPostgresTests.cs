@@ -153,8 +153,30 @@ public sealed class CopyToPostgresTests : IAsyncLifetime
 
         Assert.Equal(1, exit);
         Assert.Contains("already holds rows in", errors.ToString());
-        Assert.Contains("Nothing was written", errors.ToString());
+        Assert.Contains("No row was written", errors.ToString());
         Assert.Equal(before, await Target.Database.CountAsync("Comments"));
+    }
+
+    [SkippableFact]
+    public async Task Another_applications_database_is_refused_before_anything_touches_it()
+    {
+        TestDatabase.SkipUnlessPostgres();
+        await ArrangePaperAsync();
+        await using (var connection = await Target.Database.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE TABLE invoices (id int);""";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var exit = await CopyAsync();
+
+        Assert.Equal(1, exit);
+        Assert.Contains("not a Quetta Voice store's (invoices)", errors.ToString());
+        await using var check = await Target.Database.OpenAsync();
+        await using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT string_agg(table_name, ',') FROM information_schema.tables WHERE table_schema = 'public'";
+        Assert.Equal("invoices", await tables.ExecuteScalarAsync());
     }
 
     private Task<int> CopyAsync() =>

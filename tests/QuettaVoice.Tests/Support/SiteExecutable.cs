@@ -45,7 +45,16 @@ public static class SiteExecutable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung command must not outlive the test run.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 }
