@@ -15,9 +15,8 @@ public sealed partial class DatabaseInitializer(
     /// <summary>The paper's beats, as its masthead lists them.</summary>
     public static readonly IReadOnlyList<string> DefaultSections = ["Politics", "Economy", "Education", "Health", "Climate"];
 
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => db.Database.MigrateAsync(cancellationToken);
-
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies the pending migrations, logged by name; returns their names (none when up to date).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -25,6 +24,12 @@ public sealed partial class DatabaseInitializer(
             LogMigrating(pending.Count, pending);
         }
 
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
         await MigrateAsync(cancellationToken);
         // Readers keep reading while the newsroom writes: in WAL mode no reader waits for a writer. The mode
         // is kept in the file; a writer that does find the file busy retries for the command timeout (30 s).

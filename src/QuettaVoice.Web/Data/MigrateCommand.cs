@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Web.Data;
@@ -26,8 +25,7 @@ public static class MigrateCommand
         {
             await using (await StartupLock.AcquireAsync(db, scope.ServiceProvider.GetRequiredService<DataFolder>()))
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                await db.Database.MigrateAsync();
+                var pending = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 await output.WriteLineAsync(pending.Count == 0
                     ? "The store is up to date: no migration to apply."
                     : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");

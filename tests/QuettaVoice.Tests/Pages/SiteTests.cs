@@ -68,9 +68,7 @@ public sealed class SiteTests : SiteTest
     [Fact]
     public async Task When_the_store_fails_the_reader_gets_an_apology_and_no_stack_trace()
     {
-        // PostgreSQL refuses to drop a table others refer to unless told to drop those references too.
-        var drop = TestDatabase.IsPostgres ? "DROP TABLE \"ArticleTags\", \"Articles\" CASCADE;" : "DROP TABLE ArticleTags; DROP TABLE Articles;";
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(drop));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(App.Database.DropStoriesSql));
 
         using var response = await App.CreateReader().GetAsync("/");
 

@@ -107,6 +107,14 @@ public sealed class TestDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// SQL that breaks the store under a running site: the stories' tables are gone, so every page that reads them
+    /// fails. PostgreSQL refuses to drop a table others refer to unless told to drop those references too.
+    /// </summary>
+    public string DropStoriesSql => Provider == DatabaseProvider.Postgres
+        ? "DROP TABLE \"ArticleTags\", \"Articles\" CASCADE;"
+        : "DROP TABLE ArticleTags; DROP TABLE Articles;";
+
     /// <summary>The number of rows in <paramref name="table"/> (quoted, so the same SQL runs on both engines).</summary>
     public async Task<long> CountAsync(string table)
     {
