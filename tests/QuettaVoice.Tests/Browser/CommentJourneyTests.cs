@@ -65,6 +65,9 @@ public sealed class CommentJourneyTests(LiveSite site) : BrowserTest(site)
         await moderator.GetByLabel("Password", new() { Exact = true }).FillAsync(TestApp.Password);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(moderator.GetByText("Keyboard two.")).ToBeVisibleAsync();
+        // The deferred script marks the comments focusable in the same step that it starts listening for keys:
+        // keys pressed before that would be lost, as a person's would be.
+        await Assertions.Expect(moderator.Locator(".queue .queued").First).ToHaveAttributeAsync("tabindex", "-1");
 
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("j");
