@@ -15,6 +15,7 @@ namespace QuettaVoice.Web.Caching;
 public sealed partial class CacheEvictionInterceptor(
     IOutputCacheStore store,
     StoryCounts counts,
+    SectionList sections,
     ScheduledEviction schedule,
     TimeProvider clock,
     ILogger<CacheEvictionInterceptor> logger) : SaveChangesInterceptor
@@ -165,6 +166,11 @@ public sealed partial class CacheEvictionInterceptor(
         if (changes.Tags.Contains(CacheTags.Lists) || changes.Tags.Contains(CacheTags.Site))
         {
             counts.Clear();
+        }
+
+        if (changes.Tags.Contains(CacheTags.Site))
+        {
+            sections.Clear();
         }
 
         try

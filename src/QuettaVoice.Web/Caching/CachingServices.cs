@@ -18,6 +18,7 @@ public static class CachingServices
             options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(CacheTags.Lists));
         });
         builder.Services.AddSingleton<StoryCounts>();
+        builder.Services.AddSingleton<SectionList>();
         builder.Services.AddSingleton<ScheduledEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledEviction>());
         builder.Services.AddSingleton<IInterceptor, CacheEvictionInterceptor>();

@@ -30,15 +30,16 @@ public static class DataServices
                     + "(for example Host=127.0.0.1;Database=quettavoice;Username=quettavoice;Password=...).");
             }
 
-            // Interceptors registered by other parts of the site (the cache's eviction) see every save.
-            builder.Services.AddDbContext<NewsDb, PostgresNewsDb>((services, options) => options
+            // Interceptors registered by other parts of the site (the cache's eviction) see every save. Contexts
+            // are pooled: a page asks for one or two, and building each anew cost more than some of its queries.
+            builder.Services.AddDbContextPool<NewsDb, PostgresNewsDb>((services, options) => options
                 .UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
         {
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
-            builder.Services.AddDbContext<NewsDb, SqliteNewsDb>((services, options) => options
+            builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>()));
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Pages.Shared;
 
@@ -8,7 +9,7 @@ namespace QuettaVoice.Web.Pages.Errors;
 /// <summary>The page a reader sees for a 4xx or 5xx status: what happened and where to go next.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(NoStore = true)]
-public sealed class StatusModel(NewsDb db) : PageModel
+public sealed class StatusModel(NewsDb db, SectionList sectionList) : PageModel
 {
     public int Code { get; private set; }
     public string Title { get; private set; } = "";
@@ -33,7 +34,7 @@ public sealed class StatusModel(NewsDb db) : PageModel
         PageMeta.Set(ViewData, new PageMeta { Title = Title, Description = Message });
         if (Code == StatusCodes.Status404NotFound)
         {
-            Sections = await SectionLink.ListAsync(db, cancellationToken);
+            Sections = await sectionList.ListAsync(db, cancellationToken);
         }
     }
 

@@ -1,13 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using QuettaVoice.Web.Data;
-
 namespace QuettaVoice.Web.Pages.Shared;
 
-public sealed record SectionLink(string Name, string Slug)
-{
-    public static Task<List<SectionLink>> ListAsync(NewsDb db, CancellationToken cancellationToken) =>
-        db.Sections.AsNoTracking()
-            .OrderBy(s => s.Position).ThenBy(s => s.Name)
-            .Select(s => new SectionLink(s.Name, s.Slug))
-            .ToListAsync(cancellationToken);
-}
+/// <summary>A link to a section or a tag: its name and its slug.</summary>
+public sealed record SectionLink(string Name, string Slug);
