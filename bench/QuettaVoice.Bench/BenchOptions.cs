@@ -6,11 +6,12 @@ namespace QuettaVoice.Bench;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: bench/run [--quick] [--rounds N] [--import-rounds N] [--duration SECONDS] [--warmup SECONDS] [--connections N]
+        usage: bench/run [--quick] [--rounds N] [--import-rounds N] [--duration SECONDS] [--warmup SECONDS] [--settle SECONDS] [--connections N]
                          [--stories N] [--small N] [--large N] [--comments N] [--import-files N]
                          [--query "two words"] [--seed N] [--regenerate] [--generate-only] [--skip-import] [--output FILE]
           --stories       the main archive (10000); --small and --large the archives for the scaling check (1000, 100000)
           --comments      approved comments in the main archive (100000), scaled with the other archives' sizes
+          --settle        seconds of load on each page once before the first round, so the JIT has compiled the hot code (8)
           --import-rounds rounds that also time the import of the story files (1: it takes minutes, not seconds)
           --regenerate    rebuild the cached archives and story files in bench/.data/
           --generate-only make the archives and story files, measure nothing
@@ -20,6 +21,8 @@ public sealed record BenchOptions
     public int Rounds { get; init; } = 3;
     public int DurationSeconds { get; init; } = 10;
     public int WarmupSeconds { get; init; } = 2;
+    /// <summary>Seconds of load on each page once, before the first round: the site's hot code is compiled by then.</summary>
+    public int SettleSeconds { get; init; } = 8;
     public int Connections { get; init; } = 32;
     public int Threads { get; init; } = 2;
     public int Stories { get; init; } = 10_000;
@@ -50,7 +53,7 @@ public sealed record BenchOptions
         var options = args.Contains("--quick")
             ? new BenchOptions
             {
-                Quick = true, Rounds = 1, DurationSeconds = 3, WarmupSeconds = 1,
+                Quick = true, Rounds = 1, DurationSeconds = 3, WarmupSeconds = 1, SettleSeconds = 2,
                 Stories = 1_000, SmallStories = 200, LargeStories = 5_000, Comments = 10_000, ImportFiles = 500,
             }
             : new BenchOptions();
@@ -92,6 +95,7 @@ public sealed record BenchOptions
                 "--import-rounds" => options with { ImportRounds = number },
                 "--duration" => options with { DurationSeconds = number },
                 "--warmup" => options with { WarmupSeconds = number },
+                "--settle" => options with { SettleSeconds = number },
                 "--connections" => options with { Connections = number },
                 "--stories" => options with { Stories = number },
                 "--small" => options with { SmallStories = number },

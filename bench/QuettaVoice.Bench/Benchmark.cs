@@ -75,6 +75,13 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 }
             }
 
+            // A running site has compiled its hot code long ago; the first seconds of load measure the JIT instead.
+            Console.WriteLine($"Settling: {options.SettleSeconds} s of load on each page");
+            foreach (var scenario in scenarios.Where(s => !unavailable.ContainsKey(s.Key)))
+            {
+                await wrk.RunAsync(servers[scenario.ServerKey].Url(scenario.Path), options.SettleSeconds);
+            }
+
             var rounds = scenarios.ToDictionary(s => s.Key, _ => new List<ScenarioRound>());
             var coldStarts = new List<double>();
             var imports = new List<double>();
