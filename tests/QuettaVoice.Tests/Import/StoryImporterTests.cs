@@ -156,6 +156,43 @@ public sealed class StoryImporterTests : SiteTest
     }
 
     [Fact]
+    public async Task A_file_the_store_refuses_is_left_out_alone_and_the_files_around_it_go_in()
+    {
+        // A batch is written with one save; the refusal undoes it, and the batch goes in again file by file.
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres
+            ? """
+              CREATE FUNCTION refuse_story() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'store refused the story'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse_story BEFORE INSERT ON "Articles" FOR EACH ROW WHEN (NEW."Headline" LIKE '%refused%') EXECUTE FUNCTION refuse_story();
+              """
+            : "CREATE TRIGGER refuse_story BEFORE INSERT ON Articles WHEN new.Headline LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'store refused the story'); END;"));
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        folder.Write("b.txt", "QUETTA: Story refused by the store.");
+        folder.Write("c.txt", "QUETTA: Third story about roads.");
+
+        var result = await ImportAsync(new ImportRequest([folder.Path]) { Author = "New Author" });
+
+        Assert.Equal(new ImportResult(2, 0, 1), result);
+        var errorLine = Assert.Single(output.ToString().Split('\n'), l => l.Contains("error:"));
+        Assert.Contains("b.txt: error:", errorLine);
+        Assert.Contains("store refused the story", errorLine);
+        Assert.Equal(["First story about water", "Third story about roads"], (await StoriesAsync()).Select(s => s.Headline));
+        Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_twice_in_one_run_is_stored_once()
+    {
+        var first = folder.Write("a.txt", Seed.Text);
+        var copy = folder.Write("b.txt", Seed.Text.Replace("\n", "\r\n"));
+
+        var result = await ImportAsync(new ImportRequest([first, copy]));
+
+        Assert.Equal(new ImportResult(1, 1, 0), result);
+        Assert.Single(await StoriesAsync());
+        Assert.Contains($"b.txt: skipped, already imported as {Seed.Permalink}", output.ToString());
+    }
+
+    [Fact]
     public async Task Options_set_the_title_author_section_and_time()
     {
         var published = new DateTimeOffset(2025, 7, 3, 11, 30, 0, TimeSpan.FromHours(5));
