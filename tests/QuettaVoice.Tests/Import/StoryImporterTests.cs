@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Import;
 
@@ -190,6 +191,57 @@ public sealed class StoryImporterTests : SiteTest
         Assert.Equal(new ImportResult(1, 1, 0), result);
         Assert.Single(await StoriesAsync());
         Assert.Contains($"b.txt: skipped, already imported as {Seed.Permalink}", output.ToString());
+    }
+
+    [Fact]
+    public async Task Search_finds_the_stories_of_an_import_as_soon_as_it_is_done()
+    {
+        Assert.Contains("No stories match", (await App.CreateReader().GetDocumentAsync("/search?q=roads")).Body!.TextContent);
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        folder.Write("b.txt", "QUETTA: Second story about new roads.");
+
+        await ImportAsync(new ImportRequest([folder.Path]));
+
+        var results = await App.CreateReader().GetDocumentAsync("/search?q=roads");
+        Assert.Equal(["Second story about new roads"], results.QuerySelectorAll(".search-results .card-headline a").Select(a => a.TextContent));
+    }
+
+    [SkippableFact]
+    public async Task The_import_puts_back_the_connection_settings_it_changed()
+    {
+        // The import's connection goes back to the pool to serve the site: it must come back as it was lent.
+        Skip.If(TestDatabase.IsPostgres, "SQLite's settings");
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
+        var before = await SettingsAsync(db);
+
+        await scope.ServiceProvider.GetRequiredService<StoryImporter>().ImportAsync(new ImportRequest([folder.Path]), output);
+
+        Assert.Equal(before, await SettingsAsync(db));
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        Assert.True(db.Database.AutoSavepointsEnabled);
+    }
+
+    private static async Task<string> SettingsAsync(NewsDb db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var values = new List<string>();
+            foreach (var pragma in new[] { "temp_store", "cache_size", "synchronous", "wal_autocheckpoint" })
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"PRAGMA {pragma};";
+                values.Add($"{pragma}={await command.ExecuteScalarAsync()}");
+            }
+
+            return string.Join(", ", values);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]
