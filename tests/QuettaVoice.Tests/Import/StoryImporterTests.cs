@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Import;
 
@@ -153,6 +154,94 @@ public sealed class StoryImporterTests : SiteTest
         Assert.Contains("store refused the story", output.ToString());
         Assert.Empty(await StoriesAsync());
         Assert.Empty(await App.WithDbAsync(db => db.Authors.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_the_store_refuses_is_left_out_alone_and_the_files_around_it_go_in()
+    {
+        // A batch is written with one save; the refusal undoes it, and the batch goes in again file by file.
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres
+            ? """
+              CREATE FUNCTION refuse_story() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'store refused the story'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse_story BEFORE INSERT ON "Articles" FOR EACH ROW WHEN (NEW."Headline" LIKE '%refused%') EXECUTE FUNCTION refuse_story();
+              """
+            : "CREATE TRIGGER refuse_story BEFORE INSERT ON Articles WHEN new.Headline LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'store refused the story'); END;"));
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        folder.Write("b.txt", "QUETTA: Story refused by the store.");
+        folder.Write("c.txt", "QUETTA: Third story about roads.");
+
+        var result = await ImportAsync(new ImportRequest([folder.Path]) { Author = "New Author" });
+
+        Assert.Equal(new ImportResult(2, 0, 1), result);
+        var errorLine = Assert.Single(output.ToString().Split('\n'), l => l.Contains("error:"));
+        Assert.Contains("b.txt: error:", errorLine);
+        Assert.Contains("store refused the story", errorLine);
+        Assert.Equal(["First story about water", "Third story about roads"], (await StoriesAsync()).Select(s => s.Headline));
+        Assert.Single(await App.WithDbAsync(db => db.Authors.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_twice_in_one_run_is_stored_once()
+    {
+        var first = folder.Write("a.txt", Seed.Text);
+        var copy = folder.Write("b.txt", Seed.Text.Replace("\n", "\r\n"));
+
+        var result = await ImportAsync(new ImportRequest([first, copy]));
+
+        Assert.Equal(new ImportResult(1, 1, 0), result);
+        Assert.Single(await StoriesAsync());
+        Assert.Contains($"b.txt: skipped, already imported as {Seed.Permalink}", output.ToString());
+    }
+
+    [Fact]
+    public async Task Search_finds_the_stories_of_an_import_as_soon_as_it_is_done()
+    {
+        Assert.Contains("No stories match", (await App.CreateReader().GetDocumentAsync("/search?q=roads")).Body!.TextContent);
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        folder.Write("b.txt", "QUETTA: Second story about new roads.");
+
+        await ImportAsync(new ImportRequest([folder.Path]));
+
+        var results = await App.CreateReader().GetDocumentAsync("/search?q=roads");
+        Assert.Equal(["Second story about new roads"], results.QuerySelectorAll(".search-results .card-headline a").Select(a => a.TextContent));
+    }
+
+    [SkippableFact]
+    public async Task The_import_puts_back_the_connection_settings_it_changed()
+    {
+        // The import's connection goes back to the pool to serve the site: it must come back as it was lent.
+        Skip.If(TestDatabase.IsPostgres, "SQLite's settings");
+        folder.Write("a.txt", "QUETTA: First story about water.");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
+        var before = await SettingsAsync(db);
+
+        await scope.ServiceProvider.GetRequiredService<StoryImporter>().ImportAsync(new ImportRequest([folder.Path]), output);
+
+        Assert.Equal(before, await SettingsAsync(db));
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        Assert.True(db.Database.AutoSavepointsEnabled);
+    }
+
+    private static async Task<string> SettingsAsync(NewsDb db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var values = new List<string>();
+            foreach (var pragma in new[] { "temp_store", "cache_size", "synchronous", "wal_autocheckpoint" })
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"PRAGMA {pragma};";
+                values.Add($"{pragma}={await command.ExecuteScalarAsync()}");
+            }
+
+            return string.Join(", ", values);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]
