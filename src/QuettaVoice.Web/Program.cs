@@ -74,6 +74,9 @@ switch (command)
         return await CopyDbCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
+// Making the story renderer (Markdig, and HtmlSanitizer's large tables) takes a noticeable part of the first
+// story page: made on the other core while this one brings the store up, no reader waits for it.
+_ = Task.Run(() => app.Services.GetRequiredService<StoryRenderer>());
 await OnceAtStart.RunAsync(app.Services);
 
 // Behind nginx on the same machine the reader's address and scheme arrive in X-Forwarded-* headers; only a
