@@ -16,7 +16,7 @@ if (BenchOptions.Parse(args, out var error) is not { } options)
 var workspace = Workspace.Find();
 if (!File.Exists(workspace.SiteExecutable))
 {
-    Console.Error.WriteLine($"bench: no Release build of the site at {workspace.SiteExecutable}; bench/run builds it.");
+    Console.Error.WriteLine($"bench: no published site at {workspace.SiteExecutable}; bench/run publishes it.");
     return 2;
 }
 

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace QuettaVoice.Bench;
 
 /// <summary>
-/// The site's Release build running as its own process on 127.0.0.1, in Production, over one archive's data
+/// The site as published for a deploy, running as its own process on 127.0.0.1, in Production, over one archive's data
 /// folder. Its output goes to a log file so the benchmark's console stays readable and nothing blocks on a pipe.
 /// </summary>
 public sealed class SiteProcess : IAsyncDisposable

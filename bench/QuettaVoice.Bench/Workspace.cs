@@ -1,11 +1,15 @@
 namespace QuettaVoice.Bench;
 
-/// <summary>Where things are: the repository, the site's Release build, the seed story and the benchmark's own data.</summary>
+/// <summary>Where things are: the repository, the site as published for a deploy, the seed story and the benchmark's own data.</summary>
 public sealed record Workspace(string RepositoryRoot)
 {
     public const string SeedStoryFileName = "000_34bce44fc3001c29.txt";
 
-    public string SiteDirectory => Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "bin", "Release", "net10.0");
+    /// <summary>
+    /// The site as the README's deploy command publishes it (Release, for linux-x64, so ReadyToRun), in that
+    /// command's default folder: the benchmark measures what a server runs, not a development build.
+    /// </summary>
+    public string SiteDirectory => Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "bin", "Release", "net10.0", "linux-x64", "publish");
     public string SiteExecutable => Path.Combine(SiteDirectory, "QuettaVoice.Web");
     public string SeedStory => Path.Combine(RepositoryRoot, "seeds", SeedStoryFileName);
 

@@ -74,7 +74,12 @@ switch (command)
         return await CopyDbCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
-await OnceAtStart.RunAsync(app.Services);
+// Bringing the store up (mostly EF's first use) and setting up the pipeline below each take a while and need
+// nothing from each other: the store is brought up on a pool thread meanwhile, and the server starts when both are
+// done. The story renderer (Markdig, and HtmlSanitizer's large tables), which the first story page would otherwise
+// wait for, is made alongside.
+var storeReady = Task.Run(() => OnceAtStart.RunAsync(app.Services));
+_ = Task.Run(() => app.Services.GetRequiredService<StoryRenderer>());
 
 // Behind nginx on the same machine the reader's address and scheme arrive in X-Forwarded-* headers; only a
 // proxy on loopback is believed (the default), so nobody else can choose the address rate limits count.
@@ -105,5 +110,6 @@ app.MapNewsFeeds();
 app.MapSitemaps();
 app.MapNewsHealth();
 
+await storeReady;
 await app.RunAsync();
 return 0;

@@ -32,6 +32,20 @@ public sealed partial class NewsroomAccounts(
         }
     }
 
+    /// <summary>Whether <see cref="EnsureFirstAdminAsync"/> would find nothing to do: every role there and some user.</summary>
+    public async Task<bool> HasFirstAdminAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                return false;
+            }
+        }
+
+        return await users.Users.AnyAsync();
+    }
+
     /// <summary>
     /// On a site with no users, creates an admin with a random password written to a file only its owner can read,
     /// and logs where the file is, never the password. The admin must choose a new password at first sign-in.

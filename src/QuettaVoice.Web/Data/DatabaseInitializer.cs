@@ -18,30 +18,39 @@ public sealed partial class DatabaseInitializer(
     /// <summary>Applies the pending migrations, logged by name; returns their names (none when up to date).</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // Reading the history table is cheap; EF's migrate is not, even with nothing to apply (its own lock, the
+        // history table made if missing, the model compared with the snapshot): a restart would pay for it each time.
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        if (pending.Count == 0)
         {
-            LogMigrating(pending.Count, pending);
+            return pending;
         }
 
+        LogMigrating(pending.Count, pending);
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// Whether <see cref="InitializeAsync"/> would find nothing to do: no migration pending and a store with
+    /// content. It only reads, so it needs no lock; the journal mode, kept in the file, is set all the same.
+    /// </summary>
+    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any() || await IsEmptyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await UseWriteAheadLogAsync(cancellationToken);
+        return true;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await MigrateAsync(cancellationToken);
-        // Readers keep reading while the newsroom writes: in WAL mode no reader waits for a writer. The mode
-        // is kept in the file; a writer that does find the file busy retries for the command timeout (30 s).
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        var isEmpty = !await db.Articles.AnyAsync(cancellationToken)
-            && !await db.Authors.AnyAsync(cancellationToken)
-            && !await db.Sections.AnyAsync(cancellationToken);
-        if (!isEmpty)
+        await UseWriteAheadLogAsync(cancellationToken);
+        if (!await IsEmptyAsync(cancellationToken))
         {
             return;
         }
@@ -54,6 +63,25 @@ public sealed partial class DatabaseInitializer(
         await db.SaveChangesAsync(cancellationToken);
         await ImportSeedsAsync(cancellationToken);
     }
+
+    /// <summary>Readers keep reading while the newsroom writes: in WAL mode no reader waits for a writer.</summary>
+    /// <remarks>
+    /// The mode is kept in the file, so on a store already in it this changes nothing; a writer that does find
+    /// the file busy retries for the command timeout (30 s).
+    /// </remarks>
+    private async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>No story, author or section: a brand-new store. Sections come first as every store past its first start has some.</summary>
+    private async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
+        !await db.Sections.AnyAsync(cancellationToken)
+        && !await db.Articles.AnyAsync(cancellationToken)
+        && !await db.Authors.AnyAsync(cancellationToken);
 
     private async Task ImportSeedsAsync(CancellationToken cancellationToken)
     {

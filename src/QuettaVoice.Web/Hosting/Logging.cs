@@ -1,12 +1,21 @@
 using System.Globalization;
 using Serilog;
-using Serilog.Formatting.Compact;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace QuettaVoice.Web.Hosting;
 
 public static class Logging
 {
+    /// <summary>
+    /// The sinks the <c>Serilog</c> section may name (a <c>Using</c> entry adds another). Named here, so that
+    /// reading the section does not open every DLL beside the executable to look for Serilog's, at each start.
+    /// </summary>
+    private static readonly ConfigurationReaderOptions ConfigurationAssemblies = new(
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly);
+
     /// <summary>
     /// Structured console logs from configuration (<c>Serilog</c> section), one line per request. Each host keeps
     /// its own logger rather than the process-wide <c>Log.Logger</c>, so hosts side by side (tests) never share lines.
@@ -17,7 +26,7 @@ public static class Logging
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                logger.ReadFrom.Configuration(builder.Configuration, ConfigurationAssemblies).ReadFrom.Services(services).Enrich.FromLogContext();
                 // One JSON object a line for machines in production; a readable line for a person at the console.
                 if (development)
                 {

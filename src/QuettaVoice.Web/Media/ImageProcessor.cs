@@ -43,6 +43,7 @@ public static class ImageProcessor
             return false;
         }
 
+        Libvips.Configure();
         // GIF and WebP load every frame so an animation stays one; the others have only one.
         var loadOptions = format!.MayBeAnimated ? "n=-1" : "";
         try
@@ -134,5 +135,20 @@ public static class ImageProcessor
         }
 
         return format == ImageFormat.WebP ? image.WebpsaveBuffer(q: 80, keep: nothing) : image.GifsaveBuffer(keep: nothing);
+    }
+
+    /// <summary>
+    /// libvips is loaded and set up at the first picture, not at start: loading it takes a noticeable part of a
+    /// start that most starts (and every reader's page) never need.
+    /// </summary>
+    private static class Libvips
+    {
+        // Each upload is decoded once; libvips' operation cache would only hold on to its pixels.
+        static Libvips() => Cache.Max = 0;
+
+        /// <summary>Runs the static constructor, once, before the first use of libvips.</summary>
+        public static void Configure()
+        {
+        }
     }
 }

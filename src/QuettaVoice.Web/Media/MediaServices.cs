@@ -13,8 +13,6 @@ public static class MediaServices
 
     public static IServiceCollection AddNewsMedia(this IServiceCollection services)
     {
-        // Each upload is decoded once; libvips' operation cache would only hold on to its pixels.
-        NetVips.Cache.Max = 0;
         services.AddScoped<MediaStore>();
         return services;
     }
