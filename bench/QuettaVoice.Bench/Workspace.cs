@@ -13,9 +13,9 @@ public sealed record Workspace(string RepositoryRoot)
     public string SiteExecutable => Path.Combine(SiteDirectory, "QuettaVoice.Web");
     public string SeedStory => Path.Combine(RepositoryRoot, "seeds", SeedStoryFileName);
 
-    /// <summary>The newest of the site's migrations: an archive made under an older schema is made again.</summary>
+    /// <summary>The newest of the SQLite migrations (the archives are SQLite files): an archive made under an older schema is made again.</summary>
     public string LatestMigration => Directory
-        .GetFiles(Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "Data", "Migrations"), "*_*.cs")
+        .GetFiles(Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "Data", "Migrations", "Sqlite"), "*_*.cs")
         .Where(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal))
         .Select(f => Path.GetFileNameWithoutExtension(f).Split('_')[0])
         .Max(StringComparer.Ordinal) ?? "none";
