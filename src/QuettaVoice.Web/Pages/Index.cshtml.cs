@@ -55,27 +55,12 @@ public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sectio
         return Page();
     }
 
-    /// <summary>
-    /// The newest stories of each section that has any, in one query however many sections and stories: each
-    /// section's few newest, joined with UNION ALL, so each part walks its section's index from the top.
-    /// </summary>
+    /// <summary>The newest stories of each section that has any, in one query however many sections and stories.</summary>
     private async Task<IReadOnlyList<SectionBlock>> SectionBlocksAsync(IQueryable<Article> visible, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var sectionList = await sections.ListAsync(db, cancellationToken);
-        IQueryable<Article>? newest = null;
-        foreach (var section in sectionList)
-        {
-            var slug = section.Slug;
-            var inSection = visible.Where(a => a.Section!.Slug == slug).Latest().Take(StoriesPerSection);
-            newest = newest is null ? inSection : newest.Concat(inSection);
-        }
-
-        if (newest is null)
-        {
-            return [];
-        }
-
-        var stories = await StoryCard.ListAsync(newest, zone, 0, StoriesPerSection * sectionList.Count, cancellationToken);
+        var stories = await StoryCard.NewestOfEachAsync(
+            sectionList.Select(section => visible.Where(a => a.Section!.Slug == section.Slug)), StoriesPerSection, zone, cancellationToken);
         return sectionList
             .Select(section => new SectionBlock(section.Name, section.Slug, stories.Where(s => s.SectionSlug == section.Slug).ToList()))
             .Where(block => block.Stories.Count > 0)
