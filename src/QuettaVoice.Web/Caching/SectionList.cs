@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Pages.Shared;
 using QuettaVoice.Web.Scaling;
@@ -7,13 +8,16 @@ namespace QuettaVoice.Web.Caching;
 
 /// <summary>
 /// The sections in masthead order, kept between requests: every page's masthead lists them, and they change
-/// only when an editor changes a section, which clears them with the whole page cache. Several instances
-/// sharing Redis read them each time, as they do the story counts: a clear on one would not reach the others.
+/// only when an editor changes a section, which clears them with the whole page cache. Like the pages, they are
+/// kept no longer than the cache's expiration, which bounds what nobody told them about (a section made by an
+/// import run from the command line). Several instances sharing Redis read them each time, as they do the story
+/// counts: a clear on one would not reach the others.
 /// </summary>
-public sealed class SectionList(RedisOptions redis)
+public sealed class SectionList(IOptions<PageCacheOptions> options, RedisOptions redis, TimeProvider clock)
 {
     private readonly Lock gate = new();
     private IReadOnlyList<SectionLink>? kept;
+    private DateTimeOffset keptUntil;
 
     /// <summary>Bumped by every clear, so a list read before a change is not kept after it.</summary>
     private long generation;
@@ -23,7 +27,7 @@ public sealed class SectionList(RedisOptions redis)
         long before;
         lock (gate)
         {
-            if (kept is { } sections)
+            if (kept is { } sections && clock.GetUtcNow() < keptUntil)
             {
                 return sections;
             }
@@ -40,6 +44,7 @@ public sealed class SectionList(RedisOptions redis)
             if (!redis.IsConfigured && generation == before)
             {
                 kept = read;
+                keptUntil = clock.GetUtcNow() + options.Value.Expiration;
             }
         }
 
