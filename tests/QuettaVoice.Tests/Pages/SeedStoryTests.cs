@@ -3,20 +3,11 @@ using QuettaVoice.Tests.Support;
 namespace QuettaVoice.Tests.Pages;
 
 /// <summary>A fresh install: the first start imports the seed, and a reader finds and reads it.</summary>
-public sealed class SeedStoryTests : IClassFixture<SeedStoryTests.SeededApp>
+public sealed class SeedStoryTests : IClassFixture<SharedSite>
 {
-    public sealed class SeededApp : IAsyncLifetime
-    {
-        public TestApp App { get; } = new(seed: true);
-
-        public Task InitializeAsync() => Task.CompletedTask;
-
-        public async Task DisposeAsync() => await App.DisposeAsync();
-    }
-
     private readonly HttpClient reader;
 
-    public SeedStoryTests(SeededApp fixture) => reader = fixture.App.CreateReader();
+    public SeedStoryTests(SharedSite fixture) => reader = fixture.App.CreateReader();
 
     [Fact]
     public async Task The_front_page_leads_with_the_seed_story()

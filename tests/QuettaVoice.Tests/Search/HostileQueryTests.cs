@@ -4,8 +4,10 @@ using QuettaVoice.Tests.Support;
 namespace QuettaVoice.Tests.Search;
 
 /// <summary>Whatever lands in the search box, from a stray quote to an attack, the reader gets a page, never an error.</summary>
-public sealed class HostileQueryTests() : SiteTest(seed: true)
+public sealed class HostileQueryTests(SharedSite site) : IClassFixture<SharedSite>
 {
+    private TestApp App => site.App;
+
     public static TheoryData<string> Queries => new(
         "\"",
         "\"\"\"",

@@ -5,8 +5,10 @@ using QuettaVoice.Web.Accounts;
 namespace QuettaVoice.Tests.Pages.Admin;
 
 /// <summary>Every admin route, for every kind of visitor: who gets in, who is sent to sign in, who is refused.</summary>
-public sealed class AuthorizationTests : SiteTest
+public sealed class AuthorizationTests(SharedSite site) : IClassFixture<SharedSite>
 {
+    private TestApp App => site.App;
+
     private const string Anonymous = "anonymous";
 
     public static TheoryData<string, string, HttpStatusCode> Matrix()
