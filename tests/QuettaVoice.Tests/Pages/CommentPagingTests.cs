@@ -5,13 +5,13 @@ using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Tests.Pages;
 
-/// <summary>A story with many comments shows them fifty threads to a page, at the old site's comment-page addresses.</summary>
+/// <summary>A story with many comments shows them twenty threads to a page, at the old site's comment-page addresses.</summary>
 public sealed class CommentPagingTests() : SiteTest(seed: true)
 {
     public override Task InitializeAsync() => App.WithDbAsync(async db =>
     {
         var seedId = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync();
-        db.Comments.AddRange(Enumerable.Range(1, 120).Select(i => new Comment
+        db.Comments.AddRange(Enumerable.Range(1, 50).Select(i => new Comment
         {
             ArticleId = seedId,
             AuthorName = $"Reader {i}",
@@ -27,18 +27,18 @@ public sealed class CommentPagingTests() : SiteTest(seed: true)
         page.QuerySelectorAll(".comment-list .comment-body").Select(b => b.Text()).ToList();
 
     [Fact]
-    public async Task Comments_come_fifty_threads_to_a_page_with_links_between_the_pages()
+    public async Task Comments_come_twenty_threads_to_a_page_with_links_between_the_pages()
     {
         var reader = App.CreateReader();
 
         var first = await reader.GetDocumentAsync(Seed.Permalink);
         var last = await reader.GetDocumentAsync(Seed.Permalink + "/comment-page-3");
 
-        Assert.Equal("120 comments", first.One("#comments-heading").Text());
-        Assert.Equal(50, Bodies(first).Count);
+        Assert.Equal("50 comments", first.One("#comments-heading").Text());
+        Assert.Equal(20, Bodies(first).Count);
         Assert.Equal("Comment number 1.", Bodies(first)[0]);
         Assert.Equal(Seed.Permalink + "/comment-page-2#comments", first.One("nav[aria-label='Pages of comments'] a[rel=next]").GetAttribute("href"));
-        Assert.Equal(Enumerable.Range(101, 20).Select(i => $"Comment number {i}."), Bodies(last));
+        Assert.Equal(Enumerable.Range(41, 10).Select(i => $"Comment number {i}."), Bodies(last));
         Assert.Equal(Seed.Permalink + "/comment-page-2#comments", last.One("nav[aria-label='Pages of comments'] a[rel=prev]").GetAttribute("href"));
         Assert.Null(last.QuerySelector("nav[aria-label='Pages of comments'] a[rel=next]"));
     }
@@ -67,13 +67,13 @@ public sealed class CommentPagingTests() : SiteTest(seed: true)
         Assert.StartsWith(Seed.Permalink + "/comment-page-3#comment-", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("A new thread.", Bodies(await reader.GetDocumentAsync(Seed.Permalink + "/comment-page-3")));
 
-        var parent = await App.WithDbAsync(db => db.Comments.Where(c => c.Body == "Comment number 60.").Select(c => c.Id).SingleAsync());
+        var parent = await App.WithDbAsync(db => db.Comments.Where(c => c.Body == "Comment number 30.").Select(c => c.Id).SingleAsync());
         var replyPage = await reader.GetDocumentAsync($"{Seed.Permalink}/comment-page-2?replyto={parent}");
-        Assert.Equal("Reply to Reader 60", replyPage.One("#respond h3").Text());
-        using var replied = await reader.SubmitAsync(replyPage, new Dictionary<string, string>(comment) { ["Reply.Body"] = "Answering sixty." }, "form.comment-form");
+        Assert.Equal("Reply to Reader 30", replyPage.One("#respond h3").Text());
+        using var replied = await reader.SubmitAsync(replyPage, new Dictionary<string, string>(comment) { ["Reply.Body"] = "Answering thirty." }, "form.comment-form");
 
         Assert.StartsWith(Seed.Permalink + "/comment-page-2#comment-", replied.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var bodies = Bodies(await reader.GetDocumentAsync(Seed.Permalink + "/comment-page-2"));
-        Assert.Equal(bodies.IndexOf("Comment number 60.") + 1, bodies.IndexOf("Answering sixty."));
+        Assert.Equal(bodies.IndexOf("Comment number 30.") + 1, bodies.IndexOf("Answering thirty."));
     }
 }

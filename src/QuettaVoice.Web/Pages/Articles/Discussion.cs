@@ -11,7 +11,9 @@ namespace QuettaVoice.Web.Pages.Articles;
 /// </summary>
 public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, int ApprovedCount, int Page, int PageCount, int ThreadCount)
 {
-    public const int ThreadsPerPage = 50;
+    // Twenty, not the old site's fifty: the story is what a reader on a slow phone came for, and a page of fifty
+    // long threads alone weighed more compressed than the whole page's budget.
+    public const int ThreadsPerPage = 20;
 
     /// <summary>The old site's address of a page of comments: the story's own address for the first.</summary>
     public static string PageUrl(string permalink, int page) => page <= 1 ? permalink : $"{permalink}/comment-page-{page}";
