@@ -107,6 +107,10 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
                     IsBuffering = true;
                     headers.ContentLength = null;
                     context.Items[PageCookiesKey] = headers.SetCookie.Count > 0;
+                    // With this reader's token in it the page is for no other cache. Said before antiforgery
+                    // says it, which otherwise overrides the page's own header and logs a warning each time.
+                    headers.CacheControl = "no-cache, no-store";
+                    headers.Pragma = "no-cache";
                     Token = antiforgery.GetAndStoreTokens(context).RequestToken ?? "";
                     Served = formClock.Stamp();
                 }

@@ -11,7 +11,27 @@ public sealed class FormClock(IDataProtectionProvider protection, TimeProvider c
 {
     private readonly IDataProtector protector = protection.CreateProtector("QuettaVoice.Comments.FormServedAt");
 
-    public string Stamp() => protector.Protect(clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+    // One object, so a reader on another thread sees a second and its stamp together.
+    private SealedSecond? latest;
+
+    /// <summary>
+    /// The stamp for now, to the second: sealed once a second and shared by every form served in it, as sealing
+    /// for each reader was a visible share of serving a cached story page. It is not secret, only tamper-proof.
+    /// </summary>
+    public string Stamp()
+    {
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (latest is { } kept && kept.Second == second)
+        {
+            return kept.Stamp;
+        }
+
+        var stamp = protector.Protect((second * 1000).ToString(CultureInfo.InvariantCulture));
+        latest = new SealedSecond(second, stamp);
+        return stamp;
+    }
+
+    private sealed record SealedSecond(long Second, string Stamp);
 
     /// <summary>How long ago the form was served; null when the stamp is missing or was tampered with.</summary>
     public TimeSpan? Elapsed(string? stamp)
