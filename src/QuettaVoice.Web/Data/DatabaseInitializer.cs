@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Import;
@@ -37,7 +40,7 @@ public sealed partial class DatabaseInitializer(
     /// </summary>
     public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
     {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any() || await IsEmptyAsync(cancellationToken))
+        if (await HasPendingMigrationsAsync(cancellationToken) || await IsEmptyAsync(cancellationToken))
         {
             return false;
         }
@@ -78,6 +81,38 @@ public sealed partial class DatabaseInitializer(
     }
 
     /// <summary>No story, author or section: a brand-new store. Sections come first as every store past its first start has some.</summary>
+    /// <summary>
+    /// Whether a migration this build knows is missing from the store's history, read with one plain command:
+    /// EF's own pending-migrations check first builds a model of its history table, the slowest step of a
+    /// restart with nothing to do. A store with no history table, or no database, yet has everything pending.
+    /// </summary>
+    private async Task<bool> HasPendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var known = db.GetService<IMigrationsAssembly>().Migrations.Keys;
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            return true;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return known.Any(migration => !applied.Contains(migration));
+    }
+
     private async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
         !await db.Sections.AnyAsync(cancellationToken)
         && !await db.Articles.AnyAsync(cancellationToken)

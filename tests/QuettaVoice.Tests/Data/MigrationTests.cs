@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Data;
 
@@ -28,6 +31,20 @@ public sealed class MigrationTests : SiteTest
 
         Assert.Empty(pending);
         Assert.EndsWith(TestDatabase.IsPostgres ? "PostgreSQL" : "Sqlite", provider);
+    }
+
+    [Fact]
+    public async Task A_store_whose_history_lacks_a_migration_of_this_build_is_not_up_to_date()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
+        Assert.True(await initializer.IsUpToDateAsync());
+
+        var newest = db.GetService<IMigrationsAssembly>().Migrations.Keys.Max()!;
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{HistoryRepository.DefaultTableName}\" WHERE \"MigrationId\" = {{0}}", newest);
+
+        Assert.False(await initializer.IsUpToDateAsync());
     }
 
     [SkippableFact]
