@@ -33,6 +33,9 @@ public sealed record FeedStory(
                 a.UpdatedAt,
                 a.Section == null ? null : a.Section.Name,
                 a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            // In one query the tags are a LEFT JOIN of a join, which SQLite copies whole, every story's tags, and
+            // scans once per story: a cost that grew with the archive. On their own they are read by the stories' ids.
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
     /// <summary>
