@@ -66,6 +66,9 @@ public static class ReportPrinter
         checks.Add(new TargetCheck("cold start ≤ 1.5 s", F($"{report.ColdStartMedianSeconds:0.00} s"), report.ColdStartMedianSeconds <= 1.5));
         var peak = report.MainPeakWorkingSetBytes / MegaByte;
         checks.Add(new TargetCheck("peak working set under load ≤ 200 MB", F($"{peak:0} MB"), peak <= 200));
+        // The budget is for what a reader's browser receives: the larger of the two encodings it may be sent.
+        var weight = Math.Max(report.StoryPage.GzipBytes, report.StoryPage.BrotliBytes) / 1024.0;
+        checks.Add(new TargetCheck(F($"story page ({options.SeedStoryComments} comments) < 14 KB compressed"), F($"{weight:0.0} KB"), weight < 14));
         return checks;
     }
 
