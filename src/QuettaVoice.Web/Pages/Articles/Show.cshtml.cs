@@ -69,11 +69,13 @@ public sealed class ShowModel(
         string? SectionName,
         string? SectionSlug,
         FeaturedImage Image,
-        IReadOnlyList<SectionLink> Tags,
+        IReadOnlyList<StoryTag> Tags,
         bool CommentsOpen,
         int AuthorId,
-        int? SectionId,
-        IReadOnlyList<int> TagIds);
+        int? SectionId);
+
+    /// <summary>A tag of the story: its link, and its id for the page's cache tags, read in one query.</summary>
+    public sealed record StoryTag(int Id, string Name, string Slug);
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? commentPage, int? replyTo, CancellationToken cancellationToken)
     {
@@ -186,11 +188,10 @@ public sealed class ShowModel(
                 a.Section == null ? null : a.Section.Name,
                 a.Section == null ? null : a.Section.Slug,
                 a.FeaturedImage,
-                a.Tags.OrderBy(t => t.Name).Select(t => new SectionLink(t.Name, t.Slug)).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => new StoryTag(t.Id, t.Name, t.Slug)).ToList(),
                 a.CommentsOpen,
                 a.AuthorId,
-                a.SectionId,
-                a.Tags.Select(t => t.Id).ToList()))
+                a.SectionId))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (story is null)
@@ -224,7 +225,7 @@ public sealed class ShowModel(
             CacheTags.Story(story.Id),
             CacheTags.Author(story.AuthorId),
             .. story.SectionId is { } sectionId ? [CacheTags.Section(sectionId)] : Array.Empty<string>(),
-            .. story.TagIds.Select(CacheTags.Tag)]);
+            .. story.Tags.Select(t => CacheTags.Tag(t.Id))]);
         if (story.CommentsOpen)
         {
             Response.Headers[PerReaderFormFields.MarkerHeader] = "1";
