@@ -17,6 +17,7 @@ public sealed class FormClock(IDataProtectionProvider protection, TimeProvider c
     /// <summary>
     /// The stamp for now, to the second: sealed once a second and shared by every form served in it, as sealing
     /// for each reader was a visible share of serving a cached story page. It is not secret, only tamper-proof.
+    /// It names the end of the second, so the time a reader took is never counted longer than it was.
     /// </summary>
     public string Stamp()
     {
@@ -26,7 +27,7 @@ public sealed class FormClock(IDataProtectionProvider protection, TimeProvider c
             return kept.Stamp;
         }
 
-        var stamp = protector.Protect((second * 1000).ToString(CultureInfo.InvariantCulture));
+        var stamp = protector.Protect(((second + 1) * 1000).ToString(CultureInfo.InvariantCulture));
         latest = new SealedSecond(second, stamp);
         return stamp;
     }
@@ -44,7 +45,9 @@ public sealed class FormClock(IDataProtectionProvider protection, TimeProvider c
         try
         {
             var served = long.Parse(protector.Unprotect(stamp), CultureInfo.InvariantCulture);
-            return clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(served);
+            // The stamp names the end of its second: a form sent back within that second took no time at all.
+            var elapsed = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(served);
+            return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
         {

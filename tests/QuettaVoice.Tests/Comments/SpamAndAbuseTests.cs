@@ -35,6 +35,16 @@ public sealed class SpamAndAbuseTests() : SiteTest(seed: true, settings: new Dic
     }
 
     [Fact]
+    public async Task A_form_served_late_in_a_second_and_sent_back_just_short_of_the_minimum_is_held_as_spam()
+    {
+        // Served at 0.9 s past the second, whose stamp every form of that second shares; sent back 2.6 s later.
+        App.Clock.Advance(TimeSpan.FromMilliseconds(900));
+        using var hasty = await PostAsync(App.CreateReader(), Comment("Not quite three seconds."), TimeSpan.FromMilliseconds(2600));
+
+        Assert.Equal([CommentStatus.Spam], (await StoredAsync()).Select(c => c.Status));
+    }
+
+    [Fact]
     public async Task A_tampered_form_stamp_is_held_as_spam()
     {
         var comment = Comment();
