@@ -80,7 +80,6 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    /// <summary>No story, author or section: a brand-new store. Sections come first as every store past its first start has some.</summary>
     /// <summary>
     /// Whether a migration this build knows is missing from the store's history, read with one plain command:
     /// EF's own pending-migrations check first builds a model of its history table, the slowest step of a
@@ -113,6 +112,7 @@ public sealed partial class DatabaseInitializer(
         return known.Any(migration => !applied.Contains(migration));
     }
 
+    /// <summary>No story, author or section: a brand-new store. Sections come first as every store past its first start has some.</summary>
     private async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
         !await db.Sections.AnyAsync(cancellationToken)
         && !await db.Articles.AnyAsync(cancellationToken)

@@ -16,7 +16,7 @@ public sealed record FeedStory(
     string? SectionName,
     IReadOnlyList<string> Tags)
 {
-    /// <summary>The newest visible stories, their tags included, in one query however many there are.</summary>
+    /// <summary>The newest visible stories, their tags included: two queries however many there are.</summary>
     public static Task<List<FeedStory>> LatestAsync(IQueryable<Article> visibleStories, int count, CancellationToken cancellationToken) =>
         visibleStories
             .AsNoTracking()

@@ -82,12 +82,14 @@ public sealed class HostileQueryTests(SharedSite site) : IClassFixture<SharedSit
     [MemberData(nameof(Queries))]
     public async Task Any_query_is_answered_with_a_page(string query)
     {
-        using var response = await App.CreateReader().GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        var reader = App.CreateReader();
+        var loggedBefore = App.Logs.Events.Count; // the site is shared: only this query's lines count
+        using var response = await reader.GetAsync("/search?q=" + Uri.EscapeDataString(query));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
         Assert.Equal("Search", page.One("main h1").Text());
-        Assert.DoesNotContain(App.Logs.Events, e => e.Level >= Serilog.Events.LogEventLevel.Error);
+        Assert.DoesNotContain(App.Logs.Events.Skip(loggedBefore), e => e.Level >= Serilog.Events.LogEventLevel.Error);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace QuettaVoice.Web.Pages.Articles;
 
 /// <summary>
 /// One page of a story's conversation: approved comments and the reader's own waiting ones, each reply after
-/// what it answers, <see cref="ThreadsPerPage"/> threads to a page (the old site's <c>/comment-page-2</c>).
+/// what it answers, <see cref="ThreadsPerPage"/> threads to a page, at addresses shaped as the old site's
+/// (<c>/comment-page-2</c>). The old site's comments were not carried over, so no old link named one of these.
 /// Two queries whatever the number of comments: the outline of ids, then the page's comments.
 /// </summary>
 public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, int ApprovedCount, int Page, int PageCount, int ThreadCount)
