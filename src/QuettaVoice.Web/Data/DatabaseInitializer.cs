@@ -23,7 +23,7 @@ public sealed partial class DatabaseInitializer(
     {
         // Reading the history table is cheap; EF's migrate is not, even with nothing to apply (its own lock, the
         // history table made if missing, the model compared with the snapshot): a restart would pay for it each time.
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await PendingMigrationsAsync(cancellationToken);
         if (pending.Count == 0)
         {
             return pending;
@@ -40,7 +40,7 @@ public sealed partial class DatabaseInitializer(
     /// </summary>
     public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
     {
-        if (await HasPendingMigrationsAsync(cancellationToken) || await IsEmptyAsync(cancellationToken))
+        if ((await PendingMigrationsAsync(cancellationToken)).Count > 0 || await IsEmptyAsync(cancellationToken))
         {
             return false;
         }
@@ -81,13 +81,13 @@ public sealed partial class DatabaseInitializer(
     }
 
     /// <summary>
-    /// Whether a migration this build knows is missing from the store's history, read with one plain command:
+    /// The migrations this build knows that the store's history lacks, in order, read with one plain command:
     /// EF's own pending-migrations check first builds a model of its history table, the slowest step of a
     /// restart with nothing to do. A store with no history table, or no database, yet has everything pending.
     /// </summary>
-    private async Task<bool> HasPendingMigrationsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
     {
-        var known = db.GetService<IMigrationsAssembly>().Migrations.Keys;
+        var known = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
         var applied = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -102,14 +102,14 @@ public sealed partial class DatabaseInitializer(
         }
         catch (DbException)
         {
-            return true;
+            return known;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
 
-        return known.Any(migration => !applied.Contains(migration));
+        return known.Where(migration => !applied.Contains(migration)).ToList();
     }
 
     /// <summary>No story, author or section: a brand-new store. Sections come first as every store past its first start has some.</summary>
