@@ -146,6 +146,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             new("front-uncached-small", "front page, uncached", small, Cached: false, "/"),
             new("story-uncached-large", "story page, uncached", large, Cached: false, large.SeedStoryPath),
             new("front-uncached-large", "front page, uncached", large, Cached: false, "/"),
+            new("search-cached-large", $"search \"{options.SearchQuery}\", cached", large, Cached: true, search),
             new("search-uncached-large", $"search \"{options.SearchQuery}\", uncached", large, Cached: false, search),
         ];
     }

@@ -54,7 +54,9 @@ public static class ReportPrinter
         Ratio("story-uncached", 0.25, F($"uncached story ({options.SeedStoryComments} comments) ≥ 0.25× static req/s"));
         P99("story-uncached", 25, "uncached story p99 ≤ 25 ms");
         P99("front-uncached", 25, "uncached front page p99 ≤ 25 ms");
-        P99("search-uncached-large", 50, F($"search p99 ≤ 50 ms at {options.LargeStories:N0} stories"));
+        // Search is measured as readers get it (a query asked again is cached) and as its first reader does.
+        P99("search-cached-large", 50, F($"search p99 ≤ 50 ms at {options.LargeStories:N0} stories, cached"));
+        P99("search-uncached-large", 50, F($"search p99 ≤ 50 ms at {options.LargeStories:N0} stories, uncached"));
         Scaling("story page", "story-uncached-small", "story-uncached-large");
         Scaling("front page", "front-uncached-small", "front-uncached-large");
         // 20 s for 10,000 files; a quick run's fewer files get their share of it, not the whole.

@@ -14,8 +14,9 @@ public static class CachingServices
         builder.Services.Configure<PageCacheOptions>(builder.Configuration.GetSection(PageCacheOptions.SectionName));
         builder.Services.AddOutputCache(options =>
         {
-            options.AddPolicy(PublicPagePolicy.Page, new PublicPagePolicy());
-            options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(CacheTags.Lists));
+            options.AddPolicy(PublicPagePolicy.Page, new PublicPagePolicy("replyto"));
+            options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(null, CacheTags.Lists));
+            options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));
         });
         builder.Services.AddSingleton<StoryCounts>();
         builder.Services.AddSingleton<SectionList>();

@@ -11,7 +11,12 @@ namespace QuettaVoice.Web.Caching;
 /// user, a commenter who has a comment waiting (only they see it), and anyone carrying a one-time message
 /// get the page rendered for them and never stored.
 /// </summary>
-public sealed class PublicPagePolicy(params string[] tags) : IOutputCachePolicy
+/// <param name="varyingQueryKey">
+/// The only query value that changes the page (a story's reply form, a search's words), if any; any other
+/// query, such as a campaign's tracking values, shares the page's entry.
+/// </param>
+/// <param name="tags">What else the page shows, by <see cref="CacheTags"/>, beyond the site's masthead.</param>
+public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] tags) : IOutputCachePolicy
 {
     /// <summary>A page about one thing (a story); it names what it shows with <see cref="CacheTags.TagResponse"/>.</summary>
     public const string Page = "PublicPage";
@@ -19,8 +24,12 @@ public sealed class PublicPagePolicy(params string[] tags) : IOutputCachePolicy
     /// <summary>A page that lists stories: evicted whenever a story readers can see changes.</summary>
     public const string List = "PublicList";
 
-    /// <summary>The only query value that changes a cached page (a reply form); any other query shares the page's one entry.</summary>
-    private static readonly string[] VaryingQueryKeys = ["replyto"];
+    /// <summary>
+    /// Search results, one entry per query: they list stories, so the same changes evict them. When a story
+    /// brings a spike, many readers search the same words, and only the first pays for the ranking.
+    /// </summary>
+    public const string Search = "PublicSearch";
+
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
@@ -41,7 +50,7 @@ public sealed class PublicPagePolicy(params string[] tags) : IOutputCachePolicy
         // A spike of readers on one new story renders it once; the others wait for that copy.
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = options.Expiration;
-        context.CacheVaryByRules.QueryKeys = VaryingQueryKeys;
+        context.CacheVaryByRules.QueryKeys = varyingQueryKey;
         context.Tags.Add(CacheTags.Site);
         context.Tags.UnionWith(tags);
         if (cacheable)

@@ -68,6 +68,33 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Each_search_is_cached_on_its_own_and_a_published_story_is_found_at_once()
+    {
+        const string Found = "#results-heading";
+        using var first = await App.CreateReader().GetAsync("/search?q=Taliban");
+        var (again, page) = await GetAsync("/search?q=Taliban");
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag); // the same cached copy
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal("1 story matches “Taliban”", page.One(Found).Text());
+        var (otherWords, nothingYet) = await GetAsync("/search?q=heatwave");
+        Assert.NotEqual(first.Headers.ETag, otherWords.Headers.ETag);
+        Assert.StartsWith("No stories match “heatwave”", nothingYet.One("p.calm").Text(), StringComparison.Ordinal);
+
+        var editor = await App.SignInAsync(Roles.Editor);
+        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
+        using var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
+        {
+            ["Input.Headline"] = "Quetta schools reopen after the heatwave",
+            ["Input.Body"] = "Schools reopened on Monday.",
+            ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "form.story-form", "button[formaction*='handler=Publish']");
+
+        var (_, found) = await GetAsync("/search?q=heatwave");
+        Assert.Equal("1 story matches “heatwave”", found.One(Found).Text());
+        Assert.Equal("Quetta schools reopen after the heatwave", found.One(".search-results .card-headline a").Text());
+    }
+
+    [Fact]
     public async Task An_edited_story_shows_its_new_words_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.OutputCaching;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Pages.Shared;
 using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Web.Pages.Search;
 
+[OutputCache(PolicyName = PublicPagePolicy.Search)]
 public sealed class IndexModel(ISearchIndex index, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
