@@ -43,6 +43,7 @@ builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(Acco
 builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
+builder.Services.AddSingleton<StoreStartup>();
 builder.Services.AddScoped<StoryImporter>();
 // Search is written in each engine's own SQL, so it follows the store's engine.
 builder.Services.AddScoped<ISearchIndex>(services => services.GetRequiredService<DatabaseOptions>().Provider switch
@@ -74,11 +75,11 @@ switch (command)
         return await CopyDbCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
-// Bringing the store up (mostly EF's first use) and setting up the pipeline below each take a while and need
-// nothing from each other: the store is brought up on a pool thread meanwhile, and the server starts when both are
-// done. The story renderer (Markdig, and HtmlSanitizer's large tables), which the first story page would otherwise
-// wait for, is made alongside.
-var storeReady = Task.Run(() => OnceAtStart.RunAsync(app.Services));
+// Bringing the store up (mostly EF's first use) and starting the server (the pipeline below, Kestrel) each take
+// a while and need nothing from each other: the store is brought up on a pool thread meanwhile, and requests wait
+// for it (UseStoreStartup). The story renderer (Markdig, and HtmlSanitizer's large tables), which the first story
+// page would otherwise wait for, is made alongside.
+_ = app.Services.GetRequiredService<StoreStartup>().Ready;
 _ = Task.Run(() => app.Services.GetRequiredService<StoryRenderer>());
 
 // Behind nginx on the same machine the reader's address and scheme arrive in X-Forwarded-* headers; only a
@@ -86,6 +87,7 @@ _ = Task.Run(() => app.Services.GetRequiredService<StoryRenderer>());
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 // Outermost, so a request shows once with the status the reader got, even when an error page answered it.
 app.UseNewsRequestLogging();
+app.UseStoreStartup();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -110,6 +112,5 @@ app.MapNewsFeeds();
 app.MapSitemaps();
 app.MapNewsHealth();
 
-await storeReady;
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Web.Caching;
 
@@ -14,12 +15,29 @@ public sealed partial class ScheduledEviction(
     IOutputCacheStore store,
     StoryCounts counts,
     TimeProvider clock,
-    ILogger<ScheduledEviction> logger) : IHostedService, IDisposable
+    StoreStartup storeStartup,
+    ILogger<ScheduledEviction> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly Lock gate = new();
     private ITimer? timer;
 
-    public Task StartAsync(CancellationToken cancellationToken) => RescheduleAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Once the server listens, so that looking the schedule up never delays it. The host counts as started only
+    /// after this, so a store that could not be brought up stops the site here.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        await storeStartup.Ready.WaitAsync(cancellationToken);
+        await RescheduleAsync(cancellationToken);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
