@@ -3,9 +3,9 @@ namespace QuettaVoice.Web.Scaling;
 public static class StoreStartupMiddleware
 {
     /// <summary>
-    /// Holds each request until the store is up (at once, after the first second of a start). Routing and
-    /// everything else before this runs meanwhile; a store that cannot be brought up answers 500, and the
-    /// host stops (see <see cref="Caching.ScheduledEviction"/>).
+    /// Holds a request that comes while the site starts until the store is up; once it is, nothing waits here.
+    /// Routing, before this, runs meanwhile. A store that cannot be brought up answers 500, and the host stops
+    /// (see <see cref="Caching.ScheduledEviction"/>).
     /// </summary>
     public static IApplicationBuilder UseStoreStartup(this IApplicationBuilder app)
     {
