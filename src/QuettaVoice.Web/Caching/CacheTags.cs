@@ -11,7 +11,7 @@ public static class CacheTags
 {
     public const string Site = "site";
 
-    /// <summary>Pages that list stories: the front page, section, author, tag and archive pages, feeds and sitemaps.</summary>
+    /// <summary>Pages that list stories: the front page, section, author, tag and archive pages, search results, feeds and sitemaps.</summary>
     public const string Lists = "lists";
 
     public static string Story(int id) => "story:" + id.ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,9 @@ namespace QuettaVoice.Web.Caching;
 /// </summary>
 /// <param name="varyingQueryKey">
 /// The only query value that changes the page (a story's reply form, a search's words), if any; any other
-/// query, such as a campaign's tracking values, shares the page's entry.
+/// query, such as a campaign's tracking values, shares the page's entry. So a cached page's handler takes
+/// everything else that picks what it shows from the route alone (<c>[FromRoute]</c>): a value it read from
+/// the query would be stored as the page at the plain address.
 /// </param>
 /// <param name="tags">What else the page shows, by <see cref="CacheTags"/>, beyond the site's masthead.</param>
 public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] tags) : IOutputCachePolicy
@@ -29,7 +31,6 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
     /// brings a spike, many readers search the same words, and only the first pays for the ranking.
     /// </summary>
     public const string Search = "PublicSearch";
-
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 

@@ -21,7 +21,7 @@ public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sectio
 
     public sealed record SectionBlock(string Name, string Slug, IReadOnlyList<StoryCard> Stories);
 
-    public async Task<IActionResult> OnGetAsync(int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (pageNumber == 1)
         {

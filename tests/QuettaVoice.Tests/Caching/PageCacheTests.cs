@@ -95,6 +95,26 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_query_value_cannot_choose_which_page_a_cached_address_shows()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.FirstAsync();
+            db.Articles.AddRange(Enumerable.Range(1, 12).Select(i =>
+                TestData.Article(author, headline: $"Pishin apple harvest report {i}", publishedAt: TestApp.Start.AddDays(-i))));
+            await db.SaveChangesAsync();
+        });
+
+        // The second page is at /search/page/2; asked for in the query, it must not become the first page's copy.
+        var (_, asked) = await GetAsync("/search?q=Pishin&pageNumber=2");
+        var (_, next) = await GetAsync("/search?q=Pishin");
+
+        Assert.Equal(10, asked.QuerySelectorAll(".search-results li").Length);
+        Assert.Equal(10, next.QuerySelectorAll(".search-results li").Length);
+        Assert.Equal("1", next.One(".search-results").GetAttribute("start"));
+    }
+
+    [Fact]
     public async Task An_edited_story_shows_its_new_words_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);

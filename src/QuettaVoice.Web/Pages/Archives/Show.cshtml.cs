@@ -15,7 +15,7 @@ public sealed class ShowModel(NewsDb db, StoryCounts counts, TimeProvider clock,
     public ArchivePeriod Period { get; private set; } = null!;
     public StoryPage Stories { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int year, [FromRoute] int? month, [FromRoute] int? day, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (ArchivePeriod.From(year, month, day) is not { } period)
         {

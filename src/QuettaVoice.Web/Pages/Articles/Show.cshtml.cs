@@ -77,7 +77,7 @@ public sealed class ShowModel(
     /// <summary>A tag of the story: its link, and its id for the page's cache tags, read in one query.</summary>
     public sealed record StoryTag(int Id, string Name, string Slug);
 
-    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? commentPage, int? replyTo, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int year, [FromRoute] int month, [FromRoute] int day, [FromRoute] string slug, [FromRoute] int? commentPage, int? replyTo, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {

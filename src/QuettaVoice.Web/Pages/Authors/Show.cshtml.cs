@@ -19,7 +19,7 @@ public sealed class ShowModel(NewsDb db, StoryCounts counts, TimeProvider clock,
 
     public sealed record AuthorView(string Name, string Slug, string? Bio, string? PhotoPath);
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string slug, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (pageNumber == 1)
         {

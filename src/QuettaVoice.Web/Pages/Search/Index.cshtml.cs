@@ -17,7 +17,7 @@ public sealed class IndexModel(ISearchIndex index, TimeProvider clock, IOptions<
     public Pager Pager { get; private set; } = null!;
     public TimeZoneInfo Zone { get; } = site.Value.FindTimeZone();
 
-    public async Task<IActionResult> OnGetAsync(string? q, int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? q, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (pageNumber == 1)
         {

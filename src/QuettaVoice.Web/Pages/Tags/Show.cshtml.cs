@@ -16,7 +16,7 @@ public sealed class ShowModel(NewsDb db, StoryCounts counts, TimeProvider clock,
     public string Name { get; private set; } = "";
     public StoryPage Stories { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string slug, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (pageNumber == 1)
         {
