@@ -43,7 +43,7 @@ builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(Acco
 builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
-builder.Services.AddSingleton<StoreStartup>();
+builder.Services.AddSingleton(services => new StoreStartup(() => OnceAtStart.RunAsync(services)));
 builder.Services.AddScoped<StoryImporter>();
 // Search is written in each engine's own SQL, so it follows the store's engine.
 builder.Services.AddScoped<ISearchIndex>(services => services.GetRequiredService<DatabaseOptions>().Provider switch
@@ -79,7 +79,8 @@ switch (command)
 // a while and need nothing from each other: the store is brought up on a pool thread meanwhile, and requests wait
 // for it (UseStoreStartup). The story renderer (Markdig, and HtmlSanitizer's large tables), which the first story
 // page would otherwise wait for, is made alongside.
-_ = app.Services.GetRequiredService<StoreStartup>().Ready;
+var store = app.Services.GetRequiredService<StoreStartup>();
+_ = store.Ready;
 _ = Task.Run(() => app.Services.GetRequiredService<StoryRenderer>());
 
 // Behind nginx on the same machine the reader's address and scheme arrive in X-Forwarded-* headers; only a
@@ -112,5 +113,19 @@ app.MapNewsFeeds();
 app.MapSitemaps();
 app.MapNewsHealth();
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch
+{
+    // A host that fails to start (a bad setting, a port in use) comes down only once the store work it began
+    // has ended, so a migration or the first admin's password file is never cut off halfway.
+    await Task.WhenAny(store.Ready);
+    await app.DisposeAsync();
+    throw;
+}
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
