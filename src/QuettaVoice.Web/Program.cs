@@ -116,16 +116,18 @@ app.MapNewsHealth();
 try
 {
     await app.StartAsync();
+    await app.WaitForShutdownAsync();
 }
 catch
 {
     // A host that fails to start (a bad setting, a port in use) comes down only once the store work it began
     // has ended, so a migration or the first admin's password file is never cut off halfway.
     await Task.WhenAny(store.Ready);
-    await app.DisposeAsync();
     throw;
 }
+finally
+{
+    await app.DisposeAsync();
+}
 
-await app.WaitForShutdownAsync();
-await app.DisposeAsync();
 return 0;

@@ -34,6 +34,19 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
+    /// <summary>An editor publishes a new story through the newsroom's form.</summary>
+    private async Task PublishNewStoryAsync(string headline)
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
+        using var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
+        {
+            ["Input.Headline"] = headline,
+            ["Input.Body"] = "Schools reopened on Monday.",
+            ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "form.story-form", "button[formaction*='handler=Publish']");
+    }
+
     [Fact]
     public async Task Readers_share_one_cached_copy_of_a_page()
     {
@@ -50,16 +63,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     {
         var (_, before) = await GetAsync("/");
         Assert.Equal(Seed.Headline, before.One(".lead-story h3 a").Text());
-        var editor = await App.SignInAsync(Roles.Editor);
-        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
-
-        var form = await editor.GetDocumentAsync("/admin/articles/new");
-        using var published = await editor.SubmitAsync(form, new Dictionary<string, string>
-        {
-            ["Input.Headline"] = "Quetta schools reopen after the heatwave",
-            ["Input.Body"] = "Schools reopened on Monday.",
-            ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, "form.story-form", "button[formaction*='handler=Publish']");
+        await PublishNewStoryAsync("Quetta schools reopen after the heatwave");
 
         var (_, after) = await GetAsync("/");
         Assert.Equal("Quetta schools reopen after the heatwave", after.One(".lead-story h3 a").Text());
@@ -80,14 +84,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         Assert.NotEqual(first.Headers.ETag, otherWords.Headers.ETag);
         Assert.StartsWith("No stories match “heatwave”", nothingYet.One("p.calm").Text(), StringComparison.Ordinal);
 
-        var editor = await App.SignInAsync(Roles.Editor);
-        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
-        using var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
-        {
-            ["Input.Headline"] = "Quetta schools reopen after the heatwave",
-            ["Input.Body"] = "Schools reopened on Monday.",
-            ["Input.AuthorId"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, "form.story-form", "button[formaction*='handler=Publish']");
+        await PublishNewStoryAsync("Quetta schools reopen after the heatwave");
 
         var (_, found) = await GetAsync("/search?q=heatwave");
         Assert.Equal("1 story matches “heatwave”", found.One(Found).Text());
