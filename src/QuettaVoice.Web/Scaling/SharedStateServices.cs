@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Health;
 using StackExchange.Redis;
@@ -18,7 +20,11 @@ public static class SharedStateServices
     {
         var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         builder.Services.AddSingleton(redis);
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("QuettaVoice");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("QuettaVoice")
+            // Every reader of a story gets a form token sealed with the key ring. AES-GCM seals in one pass
+            // where the default (AES-CBC, then HMAC) takes two, which is measurable on a cached story page.
+            // Keys made before keep the algorithm they were made with, so their cookies stay good.
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         if (!redis.IsConfigured)
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(new DataFolder(builder.DataDirectory()).File("keys")));

@@ -129,4 +129,14 @@ public sealed class SiteTests : SiteTest
 
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
     }
+
+    [Fact]
+    public async Task New_keys_seal_forms_and_cookies_with_AES_GCM()
+    {
+        _ = await App.CreateReader().GetAsync("/");
+
+        var keys = Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", File.ReadAllText(key)));
+    }
 }
