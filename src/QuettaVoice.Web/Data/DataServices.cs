@@ -38,6 +38,7 @@ public static class DataServices
         }
         else
         {
+            SqliteEngine.Configure();
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
             builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
                 .UseSqlite(connectionString)
