@@ -93,13 +93,14 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 Console.WriteLine($"Round {round} of {options.Rounds}");
                 for (var start = 0; start < ColdStartsPerRound; start++)
                 {
+                    await WaitUntilIdleAsync(servers.Values);
                     coldStarts.Add(await ColdStartAsync(main));
                     Console.WriteLine($"  cold start                         {coldStarts[^1]:0.000} s");
                 }
 
                 foreach (var scenario in scenarios.Where(s => !unavailable.ContainsKey(s.Key)))
                 {
-                    var measured = await MeasureAsync(servers[scenario.ServerKey], scenario, round);
+                    var measured = await MeasureAsync(servers[scenario.ServerKey], servers.Values, scenario, round);
                     rounds[scenario.Key].Add(measured);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {scenario.Key,-34} {measured.Wrk.RequestsPerSecond,9:0} req/s  p50 {measured.Wrk.P50Milliseconds,7:0.00} ms  p99 {measured.Wrk.P99Milliseconds,7:0.00} ms  {measured.CpuMillisecondsPerRequest * 1000,7:0} µs CPU/req"));
@@ -107,6 +108,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
 
                 if (storyFiles is not null && round <= options.ImportRounds)
                 {
+                    await WaitUntilIdleAsync(servers.Values);
                     imports.Add(await ImportAsync(storyFiles));
                     Console.WriteLine($"  import of {options.ImportFiles:N0} files{"",-14} {imports[^1]:0.0} s");
                 }
@@ -159,11 +161,11 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     }
 
     /// <summary>A warm-up run, then a measured run between two readings of the server's CPU time.</summary>
-    private async Task<ScenarioRound> MeasureAsync(SiteProcess server, Scenario scenario, int round)
+    private async Task<ScenarioRound> MeasureAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Scenario scenario, int round)
     {
         var url = server.Url(scenario.Path);
         await wrk.RunAsync(url, options.WarmupSeconds);
-        await WaitUntilIdleAsync(server);
+        await WaitUntilIdleAsync(servers);
         var before = server.CpuTime();
         var result = await wrk.RunAsync(url, options.DurationSeconds);
         var cpu = server.CpuTime() - before;
@@ -171,22 +173,27 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     }
 
     /// <summary>
-    /// Lets the server finish what the warm-up left queued, so that work is not charged to the measured
-    /// requests: slow pages under load can have a whole round of connections still in hand.
+    /// Lets every server finish what earlier load left queued before anything is timed: slow pages under load
+    /// can have a whole round of connections still in hand, and after each load a server's JIT keeps one core
+    /// busy for seconds recompiling the code that load made hot. Measured meanwhile, a cold start took 1.4-1.8 s
+    /// instead of 1.1-1.3 s, and a scenario shared the cores with another server's compiler.
     /// </summary>
-    private static async Task WaitUntilIdleAsync(SiteProcess server)
+    private static async Task WaitUntilIdleAsync(IReadOnlyCollection<SiteProcess> servers)
     {
         var window = TimeSpan.FromMilliseconds(200);
-        for (var tries = 0; tries < 50; tries++)
+        for (var tries = 0; tries < 100; tries++)
         {
-            var before = server.CpuTime();
+            var before = TotalCpu(servers);
             await Task.Delay(window);
-            if (server.CpuTime() - before < window / 10)
+            if (TotalCpu(servers) - before < window / 10)
             {
                 return;
             }
         }
     }
+
+    private static TimeSpan TotalCpu(IEnumerable<SiteProcess> servers) =>
+        servers.Aggregate(TimeSpan.Zero, (total, server) => total + server.CpuTime());
 
     /// <summary>From starting the process to the first story page it answers, on the main archive.</summary>
     private async Task<double> ColdStartAsync(Archive archive)
