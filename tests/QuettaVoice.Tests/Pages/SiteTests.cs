@@ -127,7 +127,7 @@ public sealed class SiteTests : SiteTest
             Assert.True(File.Exists(App.Database.FilePath), $"no database at {App.Database.FilePath}");
         }
 
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
+        Assert.NotEmpty(KeyFiles());
     }
 
     [Fact]
@@ -135,8 +135,11 @@ public sealed class SiteTests : SiteTest
     {
         _ = await App.CreateReader().GetAsync("/");
 
-        var keys = Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml");
+        var keys = KeyFiles();
         Assert.NotEmpty(keys);
         Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", File.ReadAllText(key)));
     }
+
+    /// <summary>The key ring's files, which the site writes in its data folder on one server.</summary>
+    private string[] KeyFiles() => Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml");
 }
