@@ -38,6 +38,10 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         var (archives, storyFiles) = await PrepareAsync();
         var main = archives[options.Stories];
         var scenarios = Scenarios(main, archives[options.SmallStories], archives[options.LargeStories]);
+        foreach (var archive in archives.Values)
+        {
+            archive.DropKeyRing();
+        }
 
         var staticDirectory = Path.Combine(workspace.DataRoot, "static");
         Directory.CreateDirectory(staticDirectory);
