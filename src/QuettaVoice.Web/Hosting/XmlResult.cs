@@ -11,6 +11,12 @@ namespace QuettaVoice.Web.Hosting;
 /// </summary>
 public sealed class XmlResult(string contentType, Action<XmlWriter> write) : IResult
 {
+    /// <summary>
+    /// Up to this much stays in memory (pooled pages). The default, 32 KB, sent every feed (twenty stories in
+    /// full, about 150 KB) through a temporary file on disk; only a sitemap of many thousand addresses is larger.
+    /// </summary>
+    public const int MemoryThreshold = 1024 * 1024;
+
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -20,7 +26,7 @@ public sealed class XmlResult(string contentType, Action<XmlWriter> write) : IRe
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        await using var buffer = new FileBufferingWriteStream();
+        await using var buffer = new FileBufferingWriteStream(MemoryThreshold);
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
             write(writer);
