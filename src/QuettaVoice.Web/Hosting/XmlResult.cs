@@ -15,7 +15,7 @@ public sealed class XmlResult(string contentType, Action<XmlWriter> write) : IRe
     /// Up to this much stays in memory (pooled pages). The default, 32 KB, sent every feed (twenty stories in
     /// full, about 150 KB) through a temporary file on disk; only a sitemap of many thousand addresses is larger.
     /// </summary>
-    public const int MemoryThreshold = 1024 * 1024;
+    private const int MemoryThreshold = 1024 * 1024;
 
     private static readonly XmlWriterSettings Settings = new()
     {
