@@ -1,3 +1,5 @@
+using QuettaVoice.Web.Scaling;
+
 namespace QuettaVoice.Bench;
 
 /// <summary>A generated archive ready to serve: its data folder, its size and the seed story's address in it.</summary>
@@ -12,7 +14,7 @@ public sealed record Archive(string DataDirectory, int Stories, int Comments, st
     /// </summary>
     public void DropKeyRing()
     {
-        var keys = Path.Combine(DataDirectory, "keys");
+        var keys = Path.Combine(DataDirectory, SharedStateServices.KeyRingFolderName);
         if (Directory.Exists(keys))
         {
             Directory.Delete(keys, recursive: true);

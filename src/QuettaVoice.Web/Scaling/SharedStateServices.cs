@@ -9,6 +9,9 @@ namespace QuettaVoice.Web.Scaling;
 
 public static class SharedStateServices
 {
+    /// <summary>The folder of the data folder that holds the key ring on one server.</summary>
+    public const string KeyRingFolderName = "keys";
+
     /// <summary>
     /// What every instance of the site must agree on: the key ring that protects sign-in cookies and form
     /// tokens, and the store of cached pages, so that a cookie or a form from one instance is good on all of
@@ -27,7 +30,7 @@ public static class SharedStateServices
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         if (!redis.IsConfigured)
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(new DataFolder(builder.DataDirectory()).File("keys")));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(new DataFolder(builder.DataDirectory()).File(KeyRingFolderName)));
             return builder;
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Tests.Pages;
 
@@ -141,5 +142,5 @@ public sealed class SiteTests : SiteTest
     }
 
     /// <summary>The key ring's files, which the site writes in its data folder on one server.</summary>
-    private string[] KeyFiles() => Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml");
+    private string[] KeyFiles() => Directory.GetFiles(Path.Combine(App.DataDirectory, SharedStateServices.KeyRingFolderName), "key-*.xml");
 }
