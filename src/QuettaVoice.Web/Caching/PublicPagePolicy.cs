@@ -8,8 +8,9 @@ namespace QuettaVoice.Web.Caching;
 
 /// <summary>
 /// What may be cached: a reader's anonymous GET of a public page, answered 200 with no cookie. A signed-in
-/// user, a commenter who has a comment waiting (only they see it), and anyone carrying a one-time message
-/// get the page rendered for them and never stored.
+/// user, a commenter on the story where their comment waits (only they see it; their browser sends that
+/// cookie with that story's pages alone), and anyone carrying a one-time message get the page rendered for
+/// them and never stored.
 /// </summary>
 /// <param name="varyingQueryKey">
 /// The only query value that changes the page (a story's reply form, a search's words), if any; any other

@@ -5,7 +5,9 @@ namespace QuettaVoice.Web.Comments;
 
 /// <summary>
 /// The comments a reader has posted and that wait for a moderator, remembered in a signed, encrypted
-/// cookie so they see their own words under the story and nobody else does.
+/// cookie so they see their own words under the story and nobody else does. The cookie belongs to the
+/// story's address (its Path), so the browser sends it only with that story's pages: everywhere else the
+/// reader is served the cached pages everyone gets, since no other page shows comments.
 /// </summary>
 public sealed class PendingComments(IDataProtectionProvider protection)
 {
@@ -34,7 +36,10 @@ public sealed class PendingComments(IDataProtectionProvider protection)
         }
     }
 
-    public void Remember(HttpContext context, int commentId)
+    /// <param name="context">The request that saved the comment; it carries the story's cookie, if it has one.</param>
+    /// <param name="storyPath">The story's own address (its first page of comments); its other pages are below it.</param>
+    /// <param name="commentId">The comment saved.</param>
+    public void Remember(HttpContext context, string storyPath, int commentId)
     {
         var ids = Read(context.Request).Append(commentId).TakeLast(Remembered);
         var value = protector.Protect(string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))));
@@ -44,6 +49,7 @@ public sealed class PendingComments(IDataProtectionProvider protection)
             SameSite = SameSiteMode.Lax,
             Secure = context.Request.IsHttps,
             IsEssential = true,
+            Path = context.Request.PathBase + storyPath,
             MaxAge = TimeSpan.FromDays(30),
         });
     }

@@ -179,6 +179,35 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_commenter_is_served_the_shared_pages_everywhere_but_on_the_story_where_their_comment_waits()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(TestData.Author(), headline: "Schools reopen in Kech"));
+            await db.SaveChangesAsync();
+        });
+        var (_, front) = await GetAsync("/");
+        var otherStory = front.QuerySelectorAll("a").Single(a => a.TextContent == "Schools reopen in Kech").GetAttribute("href")!;
+        using (await App.CreateReader().GetAsync(otherStory)) { } // the other story is cached too
+
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(body: "Only I see this yet."), "form.comment-form");
+        using (await commenter.GetAsync(posted.Headers.Location)) { } // where the browser goes next: the comment's place, with its one-time message
+        var (frontResponse, _) = await GetAsync("/", commenter);
+        var (otherResponse, otherPage) = await GetAsync(otherStory, commenter);
+        var (ownResponse, ownPage) = await GetAsync(Seed.Permalink, commenter);
+
+        Assert.NotNull(frontResponse.Headers.Age); // the copy every reader gets
+        Assert.NotNull(otherResponse.Headers.Age);
+        Assert.DoesNotContain("Only I see this yet.", otherPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(ownResponse.Headers.Age); // made for the commenter alone
+        Assert.Contains("Only I see this yet.", ownPage.One("#comments").TextContent, StringComparison.Ordinal);
+        // The browser sends the cookie with the story's pages of comments too: they are below its address.
+        var cookie = Assert.Single(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("qv_pending=", StringComparison.Ordinal));
+        Assert.Contains($"path={Seed.Permalink};", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_form_with_errors_is_never_cached()
     {
         var reader = App.CreateReader();

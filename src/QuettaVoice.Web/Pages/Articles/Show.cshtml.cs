@@ -136,7 +136,7 @@ public sealed class ShowModel(
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        pending.Remember(HttpContext, comment.Id);
+        pending.Remember(HttpContext, Permalink, comment.Id);
         TempData["CommentMessage"] = "Your comment is awaiting moderation.";
         // A reply is on the page of what it answers; a new thread starts on the last page.
         var landing = ReplyingTo is null ? Conversation.PageOfNextThread : Conversation.Page;
