@@ -19,6 +19,7 @@ public static class CachingServices
             options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));
         });
         builder.Services.AddSingleton<StoryCounts>();
+        builder.Services.AddSingleton<SharedPartBrotli>();
         builder.Services.AddSingleton<SectionList>();
         builder.Services.AddSingleton<ScheduledEviction>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledEviction>());

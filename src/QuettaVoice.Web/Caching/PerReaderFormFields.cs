@@ -11,7 +11,7 @@ namespace QuettaVoice.Web.Caching;
 /// The page writes placeholders and marks itself with <see cref="MarkerHeader"/>; this middleware, outside
 /// the cache, fills them in for each response, cached or not.
 /// </summary>
-public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antiforgery, FormClock formClock)
+public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antiforgery, FormClock formClock, SharedPartBrotli brotli)
 {
     public const string MarkerHeader = "X-Per-Reader-Fields";
     public const string TokenPlaceholder = "__per-reader-antiforgery-token__";
@@ -37,42 +37,55 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
             context.Response.Body = original;
         }
 
-        if (buffer.IsBuffering)
+        if (!buffer.IsBuffering)
         {
-            await WriteFilledAsync(original, buffer, context.RequestAborted);
+            return;
+        }
+
+        var body = buffer.Written;
+        var (token, served) = (Encoding.ASCII.GetBytes(buffer.Token), Encoding.ASCII.GetBytes(buffer.Served));
+        if (brotli.Applies(context))
+        {
+            var shared = FirstPlaceholderAt(body.Span) is var at and >= 0 ? at : body.Length;
+            await brotli.WriteAsync(context, original, body[..shared], Filled(body[shared..], token, served), context.RequestAborted);
+            return;
+        }
+
+        foreach (var piece in Filled(body, token, served))
+        {
+            await original.WriteAsync(piece, context.RequestAborted);
         }
     }
 
     private static readonly byte[] TokenBytes = Encoding.ASCII.GetBytes(TokenPlaceholder);
     private static readonly byte[] ServedBytes = Encoding.ASCII.GetBytes(ServedPlaceholder);
 
+    private static int FirstPlaceholderAt(ReadOnlySpan<byte> body) =>
+        (body.IndexOf(TokenBytes), body.IndexOf(ServedBytes)) switch
+        {
+            (< 0, var served) => served,
+            (var token, < 0) => token,
+            (var token, var served) => Math.Min(token, served),
+        };
+
     /// <summary>
-    /// Writes the held body with each placeholder replaced, straight from the pooled bytes: a story page is
+    /// The held body in pieces, each placeholder replaced, straight from the pooled bytes: a story page is
     /// large, and turning it into strings for every reader made the cached page cost more than rendering it.
     /// </summary>
-    private static async Task WriteFilledAsync(Stream output, MarkedResponseBuffer buffer, CancellationToken cancellationToken)
+    private static IEnumerable<ReadOnlyMemory<byte>> Filled(ReadOnlyMemory<byte> body, byte[] token, byte[] served)
     {
-        var body = buffer.Written;
-        var token = Encoding.ASCII.GetBytes(buffer.Token);
-        var served = Encoding.ASCII.GetBytes(buffer.Served);
         while (body.Length > 0)
         {
-            var tokenAt = body.Span.IndexOf(TokenBytes);
-            var servedAt = body.Span.IndexOf(ServedBytes);
-            var (at, placeholder, value) = (tokenAt, servedAt) switch
-            {
-                (< 0, < 0) => (-1, Array.Empty<byte>(), Array.Empty<byte>()),
-                (>= 0, var s) when s < 0 || tokenAt < s => (tokenAt, TokenBytes, token),
-                _ => (servedAt, ServedBytes, served),
-            };
+            var at = FirstPlaceholderAt(body.Span);
             if (at < 0)
             {
-                await output.WriteAsync(body, cancellationToken);
-                return;
+                yield return body;
+                yield break;
             }
 
-            await output.WriteAsync(body[..at], cancellationToken);
-            await output.WriteAsync(value, cancellationToken);
+            var (placeholder, value) = body.Span[at..].StartsWith(TokenBytes) ? (TokenBytes, token) : (ServedBytes, served);
+            yield return body[..at];
+            yield return value;
             body = body[(at + placeholder.Length)..];
         }
     }
