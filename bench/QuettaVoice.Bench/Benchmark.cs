@@ -86,7 +86,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             Console.WriteLine($"Settling: {options.SettleSeconds} s of load on each page");
             foreach (var scenario in scenarios.Where(s => !unavailable.ContainsKey(s.Key)))
             {
-                await wrk.RunAsync(servers[scenario.ServerKey].Url(scenario.Path), options.SettleSeconds);
+                await wrk.RunAsync(servers[scenario.ServerKey].Url(scenario.Path), options.SettleSeconds, scenario.AcceptEncoding);
             }
 
             var rounds = scenarios.ToDictionary(s => s.Key, _ => new List<ScenarioRound>());
@@ -131,7 +131,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 ImportSeconds = imports,
                 PeakWorkingSetBytes = servers.ToDictionary(s => s.Key, s => s.Value.PeakWorkingSet()),
                 MainServerKey = $"{main.Stories}-stories-",
-                StoryPage = StoryPageSize.Of(storyHtml),
+                StoryPage = await StoryPageSize.MeasureAsync(mainCached, main.SeedStoryPath),
                 SearchMatches = await SearchMatchesAsync(archives.Values),
             };
         }
@@ -151,6 +151,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         [
             new("static", "seed story as a static file (the limit)", main, Cached: true, $"/bench-static/{StaticFileName}"),
             new("story-cached", "story page, cached", main, Cached: true, main.SeedStoryPath),
+            new("story-cached-browser", "story page, cached, Brotli as browsers ask", main, Cached: true, main.SeedStoryPath, AcceptEncoding: Scenario.BrowserEncodings),
             new("story-uncached", $"story page, uncached ({options.SeedStoryComments} comments)", main, Cached: false, main.SeedStoryPath),
             new("front-uncached", "front page, uncached", main, Cached: false, "/"),
             new("search-uncached", $"search \"{options.SearchQuery}\", uncached", main, Cached: false, search),
@@ -168,10 +169,10 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     private async Task<ScenarioRound> MeasureAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Scenario scenario, int round)
     {
         var url = server.Url(scenario.Path);
-        await wrk.RunAsync(url, options.WarmupSeconds);
+        await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
         await WaitUntilIdleAsync(servers);
         var before = server.CpuTime();
-        var result = await wrk.RunAsync(url, options.DurationSeconds);
+        var result = await wrk.RunAsync(url, options.DurationSeconds, scenario.AcceptEncoding);
         var cpu = server.CpuTime() - before;
         return new ScenarioRound(round, result, result.Requests == 0 ? double.NaN : cpu.TotalMilliseconds / result.Requests);
     }

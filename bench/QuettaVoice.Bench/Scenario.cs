@@ -1,8 +1,14 @@
 namespace QuettaVoice.Bench;
 
-/// <summary>One address loaded with wrk, on the server process (cached or not) of one archive.</summary>
-public sealed record Scenario(string Key, string Title, Archive Archive, bool Cached, string Path, bool Optional = false)
+/// <summary>
+/// One address loaded with wrk, on the server process (cached or not) of one archive; with no Accept-Encoding
+/// unless it names one, so every page is measured as the same uncompressed bytes as the static file.
+/// </summary>
+public sealed record Scenario(string Key, string Title, Archive Archive, bool Cached, string Path, bool Optional = false, string? AcceptEncoding = null)
 {
+    /// <summary>What a current browser asks for (Chrome's header): over HTTPS it is sent Brotli.</summary>
+    public const string BrowserEncodings = "gzip, deflate, br, zstd";
+
     public string ServerKey => ServerKeyFor(Archive.Stories, Cached);
 
     public static string ServerKeyFor(int stories, bool cached) => $"{stories}-stories-{(cached ? "cached" : "uncached")}";

@@ -110,6 +110,20 @@ public sealed class SiteProcess : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The bytes of the body as sent, encoded as the server chose for <paramref name="acceptEncoding"/>.</summary>
+    public async Task<int> GetLengthAsync(string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(path));
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
     /// <summary>User plus system CPU time the process has used so far (utime + stime of /proc/PID/stat).</summary>
     public TimeSpan CpuTime()
     {

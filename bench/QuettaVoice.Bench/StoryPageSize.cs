@@ -1,25 +1,10 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace QuettaVoice.Bench;
 
-/// <summary>The seed story page's weight as served and as the site sends it with gzip and Brotli, at their fastest levels.</summary>
+/// <summary>The seed story page's weight as the site sends it: to a client asking for no encoding, for gzip, and for what browsers ask.</summary>
 public sealed record StoryPageSize(int Bytes, int GzipBytes, int BrotliBytes)
 {
-    public static StoryPageSize Of(string html)
-    {
-        var bytes = Encoding.UTF8.GetBytes(html);
-        return new StoryPageSize(bytes.Length, Compressed(bytes, s => new GZipStream(s, CompressionLevel.Fastest, leaveOpen: true)), Compressed(bytes, s => new BrotliStream(s, CompressionLevel.Fastest, leaveOpen: true)));
-    }
-
-    private static int Compressed(byte[] bytes, Func<Stream, Stream> compressor)
-    {
-        using var output = new MemoryStream();
-        using (var stream = compressor(output))
-        {
-            stream.Write(bytes);
-        }
-
-        return (int)output.Length;
-    }
+    public static async Task<StoryPageSize> MeasureAsync(SiteProcess server, string path) => new(
+        await server.GetLengthAsync(path, acceptEncoding: null),
+        await server.GetLengthAsync(path, "gzip"),
+        await server.GetLengthAsync(path, Scenario.BrowserEncodings));
 }

@@ -5,10 +5,11 @@ namespace QuettaVoice.Bench;
 /// <summary>Debian's wrk, the load generator: a fixed number of keep-alive connections for a fixed time.</summary>
 public sealed class Wrk(BenchOptions options)
 {
-    public async Task<WrkResult> RunAsync(Uri url, int seconds)
+    public async Task<WrkResult> RunAsync(Uri url, int seconds, string? acceptEncoding = null)
     {
         var run = await CommandRun.RunAsync("wrk",
         [
+            .. acceptEncoding is null ? Array.Empty<string>() : ["-H", "Accept-Encoding: " + acceptEncoding],
             "-t" + options.Threads.ToString(CultureInfo.InvariantCulture),
             "-c" + options.Connections.ToString(CultureInfo.InvariantCulture),
             "-d" + seconds.ToString(CultureInfo.InvariantCulture) + "s",
