@@ -11,7 +11,11 @@ namespace QuettaVoice.Web.Comments;
 /// </summary>
 public sealed class PendingComments(IDataProtectionProvider protection)
 {
-    public const string CookieName = "qv_pending";
+    /// <summary>
+    /// Not the first name this cookie had: that one was set for the whole site, and one left in a browser would
+    /// be sent beside the story's own and read in its place.
+    /// </summary>
+    public const string CookieName = "qv_waiting";
     private const int Remembered = 20;
 
     private readonly IDataProtector protector = protection.CreateProtector("QuettaVoice.Comments.Pending");

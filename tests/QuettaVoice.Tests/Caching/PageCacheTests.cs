@@ -203,7 +203,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         Assert.Null(ownResponse.Headers.Age); // made for the commenter alone
         Assert.Contains("Only I see this yet.", ownPage.One("#comments").TextContent, StringComparison.Ordinal);
         // The browser sends the cookie with the story's pages of comments too: they are below its address.
-        var cookie = Assert.Single(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("qv_pending=", StringComparison.Ordinal));
+        var cookie = Assert.Single(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith(QuettaVoice.Web.Comments.PendingComments.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains($"path={Seed.Permalink};", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
