@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using QuettaVoice.Web.Comments;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Caching;
 
@@ -94,7 +95,7 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
     /// Passes the body through untouched, unless the response carries the marker when its first byte is
     /// written: then, while headers can still change, it issues the reader's token and holds the body.
     /// </summary>
-    private sealed class MarkedResponseBuffer(HttpContext context, Stream inner, IAntiforgery antiforgery, FormClock formClock) : Stream
+    private sealed class MarkedResponseBuffer(HttpContext context, Stream inner, IAntiforgery antiforgery, FormClock formClock) : WriteOnlyStream
     {
         private bool decided;
 
@@ -192,15 +193,6 @@ public sealed class PerReaderFormFields(RequestDelegate next, IAntiforgery antif
 
         public override Task FlushAsync(CancellationToken cancellationToken) =>
             decided && !IsBuffering ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

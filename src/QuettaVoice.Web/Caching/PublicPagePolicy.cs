@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using QuettaVoice.Web.Comments;
 
 namespace QuettaVoice.Web.Caching;
@@ -53,6 +54,8 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = options.Expiration;
         context.CacheVaryByRules.QueryKeys = varyingQueryKey;
+        // Pages are kept compressed, so one copy per encoding asked for.
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.Tags.Add(CacheTags.Site);
         context.Tags.UnionWith(tags);
         if (cacheable)

@@ -16,8 +16,9 @@ public static class Compression
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml"];
         });
-        // Every page is compressed as it is sent (a cached page too, after its per-reader fields are filled in):
-        // the fastest levels already shrink a page about sixfold for little processor time.
+        services.AddSingleton<IResponseCompressionProvider, FilledFieldsCompressionProvider>();
+        // The fastest levels already shrink a page about sixfold for little processor time. A cached page is
+        // compressed once, before the cache keeps it; a story with a reader's own fields as it is sent.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         return services;
@@ -28,11 +29,23 @@ public static class Compression
     /// user's own requests can echo, which compression would let an eavesdropper guess at (BREACH); they are
     /// few and small, so they go uncompressed. Needs to know who is signed in, so it comes after authentication.
     /// </summary>
-    public static IApplicationBuilder UseNewsCompression(this IApplicationBuilder app) =>
+    /// <param name="app">The pipeline.</param>
+    /// <param name="inPieces">
+    /// Whether the compressor is handed the page in pieces of up to 64 KB (<see cref="WholeBodyForCompression"/>):
+    /// inside the page cache, where what is compressed is kept.
+    /// </param>
+    public static IApplicationBuilder UseNewsCompression(this IApplicationBuilder app, bool inPieces = false) =>
         app.UseWhen(
             context => (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
                 && context.User.Identity?.IsAuthenticated != true
                 // Stylesheets and scripts come compressed at build time (MapStaticAssets); doing it again garbles them.
                 && context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null,
-            branch => branch.UseResponseCompression());
+            branch =>
+            {
+                branch.UseResponseCompression();
+                if (inPieces)
+                {
+                    branch.UseWholeBodyForCompression();
+                }
+            });
 }

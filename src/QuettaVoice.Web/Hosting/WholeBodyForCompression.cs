@@ -1,0 +1,86 @@
+using QuettaVoice.Web.Caching;
+
+namespace QuettaVoice.Web.Hosting;
+
+/// <summary>
+/// Hands the compressor inside the page cache a page in pieces of up to 64 KB rather than as it is written. At
+/// its fastest level Brotli compresses each write on its own, and pages come in small writes: compressed as
+/// written, a feed was 1.8 times the size of the same feed compressed in one piece, and the front page 1.3 times.
+/// A page with a reader's own form fields passes as it is written: it is compressed outside the cache, once they
+/// are filled in. (64 KB stays below the large object heap.)
+/// </summary>
+public static class WholeBodyForCompression
+{
+    private const int PieceSize = 64 * 1024;
+
+    public static IApplicationBuilder UseWholeBodyForCompression(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var body = context.Response.Body;
+            var pieces = new PiecesStream(context.Response, body);
+            context.Response.Body = pieces;
+            try
+            {
+                await next(context);
+                await pieces.FlushAsync(context.RequestAborted);
+            }
+            finally
+            {
+                context.Response.Body = body;
+            }
+        });
+
+    /// <summary>Holds writes until a piece is full, or a flush; from the first write on, only for a page without reader's fields.</summary>
+    private sealed class PiecesStream(HttpResponse response, Stream inner) : WriteOnlyStream
+    {
+        private readonly MemoryStream held = new();
+        private bool? holding;
+
+        private bool Holding => holding ??= !response.Headers.ContainsKey(PerReaderFormFields.MarkerHeader);
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!Holding)
+            {
+                await inner.WriteAsync(buffer, cancellationToken);
+                return;
+            }
+
+            // A piece never grows past PieceSize, so its buffer stays off the large object heap.
+            if (held.Length + buffer.Length > PieceSize)
+            {
+                await PassHeldAsync(cancellationToken);
+            }
+
+            if (buffer.Length >= PieceSize)
+            {
+                await inner.WriteAsync(buffer, cancellationToken);
+                return;
+            }
+
+            held.Write(buffer.Span);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await PassHeldAsync(cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+
+        public override void Flush() => FlushAsync().GetAwaiter().GetResult();
+
+        private async Task PassHeldAsync(CancellationToken cancellationToken)
+        {
+            if (held.Length > 0)
+            {
+                await inner.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken);
+                held.SetLength(0);
+            }
+        }
+    }
+}
