@@ -31,7 +31,7 @@ public static class Compression
     /// </summary>
     /// <param name="app">The pipeline.</param>
     /// <param name="inPieces">
-    /// Whether the compressor is handed the page in pieces of up to 64 KB (<see cref="WholeBodyForCompression"/>):
+    /// Whether the compressor is handed the page in pieces of up to 64 KB (<see cref="CompressionInPieces"/>):
     /// inside the page cache, where what is compressed is kept.
     /// </param>
     public static IApplicationBuilder UseNewsCompression(this IApplicationBuilder app, bool inPieces = false) =>
@@ -45,7 +45,7 @@ public static class Compression
                 branch.UseResponseCompression();
                 if (inPieces)
                 {
-                    branch.UseWholeBodyForCompression();
+                    branch.UseCompressionInPieces();
                 }
             });
 }

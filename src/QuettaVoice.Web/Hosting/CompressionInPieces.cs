@@ -9,11 +9,11 @@ namespace QuettaVoice.Web.Hosting;
 /// A page with a reader's own form fields passes as it is written: it is compressed outside the cache, once they
 /// are filled in. (64 KB stays below the large object heap.)
 /// </summary>
-public static class WholeBodyForCompression
+public static class CompressionInPieces
 {
     private const int PieceSize = 64 * 1024;
 
-    public static IApplicationBuilder UseWholeBodyForCompression(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseCompressionInPieces(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var body = context.Response.Body;
