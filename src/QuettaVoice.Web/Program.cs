@@ -51,6 +51,11 @@ builder.Services.AddScoped<ISearchIndex>(services => services.GetRequiredService
     DatabaseProvider.Postgres => new PostgresSearchIndex(services.GetRequiredService<NewsDb>()),
     _ => new SqliteSearchIndex(services.GetRequiredService<NewsDb>()),
 });
+builder.Services.AddOptions<SearchOptions>()
+    .Bind(builder.Configuration.GetSection(SearchOptions.SectionName))
+    .Validate(search => search.IsValid(), "Search:Running must be at least 1 and Search:Waiting at least 0.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<SearchGate>();
 builder.Services.AddNewsMedia();
 builder.AddNewsComments();
 builder.Services.AddNewsPages();

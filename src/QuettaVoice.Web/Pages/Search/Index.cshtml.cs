@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,18 @@ using QuettaVoice.Web.Search;
 namespace QuettaVoice.Web.Pages.Search;
 
 [OutputCache(PolicyName = PublicPagePolicy.Search)]
-public sealed class IndexModel(ISearchIndex index, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
     public SearchResults Results { get; private set; } = SearchResults.None;
     public Pager Pager { get; private set; } = null!;
     public TimeZoneInfo Zone { get; } = site.Value.FindTimeZone();
+
+    /// <summary>Too many searches were waiting for a turn: the reader is asked to try again, their words kept in the box.</summary>
+    public bool Busy { get; private set; }
+
+    /// <summary>Seconds a reader turned away is told to wait: a queue of searches is gone in about that.</summary>
+    private const int RetryAfterSeconds = 5;
 
     public async Task<IActionResult> OnGetAsync(string? q, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
@@ -27,6 +34,16 @@ public sealed class IndexModel(ISearchIndex index, TimeProvider clock, IOptions<
         Query = SearchQuery.Parse(q);
         var number = pageNumber ?? 1;
         var pageSize = Pager.DefaultPageSize;
+        // An empty query costs nothing, so it needs no turn.
+        using var turn = Query.IsEmpty ? null : await gate.WaitForTurnAsync(cancellationToken);
+        if (turn is { IsAcquired: false })
+        {
+            Busy = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
         Pager = new Pager(number, Results.TotalCount, "/search", pageSize, QueryString(Query.Text)) { ByRelevance = true };
         return Pager.Exists ? Page() : NotFound();
