@@ -18,6 +18,9 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
 
     private readonly Wrk wrk = new(options);
 
+    /// <summary>The search crowd's script, written at the start of a run.</summary>
+    private string searchCrowdScript = "";
+
     /// <summary>The archives of every size and the story files for the import, made now unless already kept.</summary>
     public async Task<(Dictionary<int, Archive> Archives, string? StoryFiles)> PrepareAsync()
     {
@@ -38,6 +41,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         var (archives, storyFiles) = await PrepareAsync();
         var main = archives[options.Stories];
         var scenarios = Scenarios(main, archives[options.SmallStories], archives[options.LargeStories]);
+        searchCrowdScript = await SearchCrowd.WriteScriptAsync(workspace);
         foreach (var archive in archives.Values)
         {
             archive.DropKeyRing();
@@ -162,6 +166,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             new("front-uncached-large", "front page, uncached", large, Cached: false, "/"),
             new("search-cached-large", $"search \"{options.SearchQuery}\", cached", large, Cached: true, search),
             new("search-uncached-large", $"search \"{options.SearchQuery}\", uncached", large, Cached: false, search),
+            new("story-cached-searched-large", $"story page, cached, while {SearchCrowd.Readers} readers search", large, Cached: true, large.SeedStoryPath, WhileReadersSearch: true),
         ];
     }
 
@@ -169,12 +174,34 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     private async Task<ScenarioRound> MeasureAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Scenario scenario, int round)
     {
         var url = server.Url(scenario.Path);
+        if (scenario.WhileReadersSearch)
+        {
+            return await MeasureWhileReadersSearchAsync(server, servers, scenario, round);
+        }
+
         await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
         await WaitUntilIdleAsync(servers);
         var before = server.CpuTime();
         var result = await wrk.RunAsync(url, options.DurationSeconds, scenario.AcceptEncoding);
         var cpu = server.CpuTime() - before;
         return new ScenarioRound(round, result, result.Requests == 0 ? double.NaN : cpu.TotalMilliseconds / result.Requests);
+    }
+
+    /// <summary>
+    /// The same runs while a crowd of readers searches new words on the same server, from before the warm-up to
+    /// after the measured run. The server's CPU then pays for both loads, so none is counted against the page.
+    /// </summary>
+    private async Task<ScenarioRound> MeasureWhileReadersSearchAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Scenario scenario, int round)
+    {
+        var url = server.Url(scenario.Path);
+        await WaitUntilIdleAsync(servers);
+        var crowd = wrk.RunAsync(server.Url("/"), options.WarmupSeconds + options.DurationSeconds + 1, script: searchCrowdScript, connections: SearchCrowd.Readers);
+        await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
+        var result = await wrk.RunAsync(url, options.DurationSeconds, scenario.AcceptEncoding);
+        var searches = await crowd;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    meanwhile {SearchCrowd.Readers} readers searched {searches.RequestsPerSecond:0} times a second, p50 {searches.P50Milliseconds:0} ms, p99 {searches.P99Milliseconds:0} ms, {searches.Errors} not answered 2xx"));
+        return new ScenarioRound(round, result, double.NaN);
     }
 
     /// <summary>

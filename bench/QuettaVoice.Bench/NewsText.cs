@@ -28,7 +28,7 @@ public sealed partial class NewsText
         "over", "under", "into", "while", "more", "than", "said", "also", "will", "would", "been", "not", "but",
     ];
 
-    private static readonly string[] BeatWords =
+    public static readonly IReadOnlyList<string> BeatWords =
     [
         "port", "ports", "education", "schools", "school", "children", "teachers", "students", "university", "health",
         "hospital", "doctors", "polio", "vaccination", "climate", "drought", "floods", "rain", "water", "dams",

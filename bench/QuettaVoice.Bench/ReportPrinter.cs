@@ -99,7 +99,9 @@ public static class ReportPrinter
 
             var rateRatio = staticFile is null ? double.NaN : scenario.RequestsPerSecond / staticFile.RequestsPerSecond;
             var cpuRatio = staticFile is null ? double.NaN : scenario.CpuMillisecondsPerRequest / staticFile.CpuMillisecondsPerRequest;
-            text.Append(F($"{title,-48} {scenario.Stories,8:N0} {scenario.RequestsPerSecond,9:0} {rateRatio,8:0.00} {scenario.P50Milliseconds,8:0.00} {scenario.P99Milliseconds,8:0.00} {scenario.CpuMillisecondsPerRequest * 1000,11:0} {cpuRatio,11:0.0}"));
+            // A page measured beside other load has no CPU of its own to show.
+            var cpu = double.IsFinite(cpuRatio) ? F($"{scenario.CpuMillisecondsPerRequest * 1000,11:0} {cpuRatio,11:0.0}") : F($"{"–",11} {"–",11}");
+            text.Append(F($"{title,-48} {scenario.Stories,8:N0} {scenario.RequestsPerSecond,9:0} {rateRatio,8:0.00} {scenario.P50Milliseconds,8:0.00} {scenario.P99Milliseconds,8:0.00} {cpu}"));
             text.AppendLine(scenario.Errors > 0 ? F($"  ({scenario.Errors} errors)") : "");
         }
 
