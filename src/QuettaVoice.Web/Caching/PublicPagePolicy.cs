@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using QuettaVoice.Web.Comments;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Caching;
 
@@ -54,8 +56,10 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = options.Expiration;
         context.CacheVaryByRules.QueryKeys = varyingQueryKey;
-        // Pages are kept compressed, so one copy per encoding asked for.
-        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        // Pages are kept compressed: one copy per encoding the reader is sent, not per Accept-Encoding as
+        // written, which anyone may vary at will to make every request a miss.
+        context.CacheVaryByRules.VaryByValues[HeaderNames.ContentEncoding] = context.HttpContext.RequestServices
+            .GetRequiredService<IResponseCompressionProvider>().ChosenEncoding(context.HttpContext) ?? "identity";
         context.Tags.Add(CacheTags.Site);
         context.Tags.UnionWith(tags);
         if (cacheable)

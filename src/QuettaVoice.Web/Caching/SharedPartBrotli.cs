@@ -3,6 +3,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Caching;
 
@@ -39,8 +40,7 @@ public sealed class SharedPartBrotli(IResponseCompressionProvider compression, I
         var headers = context.Response.Headers;
         return headers.ETag.Count > 0
             && headers.ContentEncoding.Count == 0
-            && compression.CheckRequestAcceptsCompression(context)
-            && compression.GetCompressionProvider(context)?.EncodingName == EncodingName;
+            && compression.ChosenEncoding(context) == EncodingName;
     }
 
     /// <summary>Sends <paramref name="shared"/> compressed (from the kept copy when there is one), then <paramref name="rest"/> stored.</summary>

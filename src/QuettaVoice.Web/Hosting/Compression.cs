@@ -24,6 +24,10 @@ public static class Compression
         return services;
     }
 
+    /// <summary>The encoding the compressor chooses for this request by its Accept-Encoding; null when it would send none.</summary>
+    public static string? ChosenEncoding(this IResponseCompressionProvider compression, HttpContext context) =>
+        compression.CheckRequestAcceptsCompression(context) ? compression.GetCompressionProvider(context)?.EncodingName : null;
+
     /// <summary>
     /// Only readers' GETs are compressed. A signed-in user's pages carry secrets (form tokens) beside text the
     /// user's own requests can echo, which compression would let an eavesdropper guess at (BREACH); they are

@@ -341,6 +341,41 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Readers_are_served_the_copy_for_the_encoding_they_get_whatever_else_their_header_says()
+    {
+        async Task<HttpResponseMessage> GetAsync(string? encoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            if (encoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            }
+
+            return await App.CreateReader().SendAsync(request);
+        }
+
+        using var brotli = await GetAsync(BrowserEncodings);
+        using var gzip = await GetAsync("gzip");
+        using var plain = await GetAsync(null);
+
+        // Headers anyone can vary at will, each of which made a copy of its own: every request a miss.
+        foreach (var (header, kept) in new[]
+        {
+            ("br;q=1.0, gzip;q=0.8, x-made-up-7f3a", brotli),
+            ("x-made-up-91c2, br", brotli),
+            ("gzip, x-made-up-55d0", gzip),
+            ("br;q=0, gzip", gzip),
+            ("x-made-up-only", plain),
+        })
+        {
+            using var response = await GetAsync(header);
+            Assert.True(response.Headers.Age is not null, $"\"{header}\" was not served from the cache");
+            Assert.Equal(kept.Headers.ETag, response.Headers.ETag);
+            Assert.Equal(kept.Content.Headers.ContentEncoding, response.Content.Headers.ContentEncoding);
+        }
+    }
+
+    [Fact]
     public async Task An_unchanged_page_answers_not_modified_and_a_changed_one_does_not()
     {
         using var first = await App.CreateReader().GetAsync("/");
