@@ -70,6 +70,11 @@ public sealed class CommentPagingTests() : SiteTest(seed: true)
         var parent = await App.WithDbAsync(db => db.Comments.Where(c => c.Body == "Comment number 30.").Select(c => c.Id).SingleAsync());
         var replyPage = await reader.GetDocumentAsync($"{Seed.Permalink}/comment-page-2?replyto={parent}");
         Assert.Equal("Reply to Reader 30", replyPage.One("#respond h3").Text());
+        // One reply link for each comment: crawlers are asked not to fetch them, nor to index what they lead to.
+        var replyLinks = (await reader.GetDocumentAsync(Seed.Permalink + "/comment-page-2")).QuerySelectorAll(".comment-reply a");
+        Assert.NotEmpty(replyLinks);
+        Assert.All(replyLinks, a => Assert.Equal("nofollow", a.GetAttribute("rel")));
+        Assert.Equal("noindex, nofollow", replyPage.One("meta[name=robots]").GetAttribute("content"));
         using var replied = await reader.SubmitAsync(replyPage, new Dictionary<string, string>(comment) { ["Reply.Body"] = "Answering thirty." }, "form.comment-form");
 
         Assert.StartsWith(Seed.Permalink + "/comment-page-2#comment-", replied.Headers.Location!.OriginalString, StringComparison.Ordinal);
