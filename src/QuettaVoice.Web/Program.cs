@@ -45,17 +45,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddSingleton(services => new StoreStartup(() => OnceAtStart.RunAsync(services)));
 builder.Services.AddScoped<StoryImporter>();
-// Search is written in each engine's own SQL, so it follows the store's engine.
-builder.Services.AddScoped<ISearchIndex>(services => services.GetRequiredService<DatabaseOptions>().Provider switch
-{
-    DatabaseProvider.Postgres => new PostgresSearchIndex(services.GetRequiredService<NewsDb>()),
-    _ => new SqliteSearchIndex(services.GetRequiredService<NewsDb>()),
-});
-builder.Services.AddOptions<SearchOptions>()
-    .Bind(builder.Configuration.GetSection(SearchOptions.SectionName))
-    .Validate(search => search.IsValid(), "Search:Running must be at least 1 and Search:Waiting at least 0.")
-    .ValidateOnStart();
-builder.Services.AddSingleton<SearchGate>();
+builder.AddNewsSearch();
 builder.Services.AddNewsMedia();
 builder.AddNewsComments();
 builder.Services.AddNewsPages();

@@ -5,8 +5,8 @@ public sealed class SearchOptions
 {
     public const string SectionName = "Search";
 
-    /// <summary>Searches run at once: by default half the cores, so the other half always serves every other page.</summary>
-    public int Running { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Searches run at once: by default one a core; every other page has threads of its own beside them.</summary>
+    public int Running { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Searches that wait for a turn; one more is asked to try again in a few seconds.</summary>
     public int Waiting { get; set; } = 64;
