@@ -58,15 +58,6 @@ public sealed class SearchTurnTests() : SiteTest(seed: true, settings: new Dicti
         Assert.Equal(0, gate.Waiting);
     }
 
-    [Fact]
-    public void The_thread_pool_keeps_a_thread_a_core_for_other_pages_beside_the_running_searches()
-    {
-        // SQLite answers on the calling thread: a running search holds a pool thread until it is done.
-        _ = App.Services;
-        ThreadPool.GetMinThreads(out var workers, out _);
-        Assert.True(workers >= Environment.ProcessorCount + 1, $"the pool starts {workers} threads, for {Environment.ProcessorCount} cores and one search");
-    }
-
     private static async Task UntilAsync(Func<bool> condition)
     {
         for (var wait = 0; wait < 100 && !condition(); wait++)
