@@ -111,7 +111,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                     var measured = await MeasureAsync(servers[scenario.ServerKey], servers.Values, scenario, round);
                     rounds[scenario.Key].Add(measured);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {scenario.Key,-34} {measured.Wrk.RequestsPerSecond,9:0} req/s  p50 {measured.Wrk.P50Milliseconds,7:0.00} ms  p99 {measured.Wrk.P99Milliseconds,7:0.00} ms  {measured.CpuMillisecondsPerRequest * 1000,7:0} µs CPU/req"));
+                        $"  {scenario.Key,-34} {measured.Wrk.RequestsPerSecond,9:0} req/s  p50 {measured.Wrk.P50Milliseconds,7:0.00} ms  p99 {measured.Wrk.P99Milliseconds,7:0.00} ms  {(double.IsNaN(measured.CpuMillisecondsPerRequest) ? "–" : (measured.CpuMillisecondsPerRequest * 1000).ToString("0", CultureInfo.InvariantCulture)),7} µs CPU/req"));
                 }
 
                 if (storyFiles is not null && round <= options.ImportRounds)
@@ -176,7 +176,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         var url = server.Url(scenario.Path);
         if (scenario.WhileReadersSearch)
         {
-            return await MeasureWhileReadersSearchAsync(server, servers, scenario, round);
+            return await MeasureWhileReadersSearchAsync(server, servers, url, scenario, round);
         }
 
         await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
@@ -191,9 +191,8 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     /// The same runs while a crowd of readers searches new words on the same server, from before the warm-up to
     /// after the measured run. The server's CPU then pays for both loads, so none is counted against the page.
     /// </summary>
-    private async Task<ScenarioRound> MeasureWhileReadersSearchAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Scenario scenario, int round)
+    private async Task<ScenarioRound> MeasureWhileReadersSearchAsync(SiteProcess server, IReadOnlyCollection<SiteProcess> servers, Uri url, Scenario scenario, int round)
     {
-        var url = server.Url(scenario.Path);
         await WaitUntilIdleAsync(servers);
         var crowd = wrk.RunAsync(server.Url("/"), options.WarmupSeconds + options.DurationSeconds + 1, script: searchCrowdScript, connections: SearchCrowd.Readers);
         await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
