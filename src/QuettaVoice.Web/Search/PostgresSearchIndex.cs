@@ -42,12 +42,27 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     private static readonly string HighlightOptions =
         $"HighlightAll=true, StartSel=\"{MarkedText.Start}\", StopSel=\"{MarkedText.End}\"";
 
-    protected override IQueryable<ScoredMatch> Scored(SearchQuery query) =>
+    /// <summary>Written for the headline's matches alone: they are ranked on their own when they fill the page.</summary>
+    private const string OnlyInHeadline = """AND s."Document" @@ q.headline """ + "\n";
+
+    protected override IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly) =>
         Db.Database.SqlQueryRaw<ScoredMatch>(
-            query.NoneOf.Count == 0 ? MatchingSql : MatchingSql + ExceptUnwanted,
+            (headlineOnly, query.NoneOf.Count > 0) switch
+            {
+                (false, false) => MatchingSql,
+                (false, true) => MatchingSql + ExceptUnwanted,
+                (true, false) => MatchingSql + OnlyInHeadline,
+                (true, true) => MatchingSql + OnlyInHeadline + ExceptUnwanted,
+            },
             Text("wanted", Wanted(query)),
             Text("headline", Wanted(query, HeadlineWeight)),
             Text("unwanted", Unwanted(query)));
+
+    /// <summary>Its parameter is named apart from <see cref="Scored"/>'s, since the count puts the two in one command.</summary>
+    protected override IQueryable<int> InHeadline(SearchQuery query) =>
+        Db.Database.SqlQueryRaw<int>(
+            """SELECT "ArticleId" AS "Value" FROM "ArticleSearch" WHERE "Document" @@ to_tsquery('english', @in_headline)""",
+            Text("in_headline", Wanted(query, HeadlineWeight)));
 
     protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {

@@ -26,13 +26,22 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
 
         var stories = Db.Articles.PublishedAt(nowUtc);
         var matching = Matching(query);
-        var total = await stories.CountAsync(a => matching.Contains(a.Id), cancellationToken);
-        if (total <= skip)
+        var inHeadline = InHeadline(query);
+        var counts = await stories
+            .Where(a => matching.Contains(a.Id))
+            .GroupBy(a => 1)
+            .Select(g => new { All = g.Count(), InHeadline = g.Count(a => inHeadline.Contains(a.Id)) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (counts is null || counts.All <= skip)
         {
-            return new SearchResults(total, []);
+            return new SearchResults(counts?.All ?? 0, []);
         }
 
-        var visible = Scored(query).Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
+        // Stories with every term in the headline come before all others, so when they fill the page only they
+        // need scoring: a common word at 100,000 stories is in tens of thousands of bodies, and scoring them all
+        // was most of a search's time. A page that reaches past them has every match scored.
+        var scored = Scored(query, headlineOnly: skip + take <= counts.InHeadline);
+        var visible = scored.Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
         var page = await visible
             .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
             .Skip(skip)
@@ -54,14 +63,20 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
             var text = marked[p.Id];
             return new SearchHit(text.Headline, p.Slug, p.PublishedAt, p.SectionName, p.SectionSlug, p.Credit, Snippet(text));
         });
-        return new SearchResults(total, hits);
+        return new SearchResults(counts.All, hits);
     }
 
-    /// <summary>Every story the query matches, visible or not: the visibility rule is applied to this in LINQ.</summary>
-    protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query);
+    /// <summary>
+    /// Every story the query matches, visible or not: the visibility rule is applied to this in LINQ. With
+    /// <paramref name="headlineOnly"/>, only those with every term in the headline, scored as they are among all.
+    /// </summary>
+    protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly);
 
     /// <summary>The ids of every story the query matches, for the count; an engine may find them more cheaply than by scoring.</summary>
-    protected virtual IQueryable<int> Matching(SearchQuery query) => Scored(query).Select(s => s.Id);
+    protected virtual IQueryable<int> Matching(SearchQuery query) => Scored(query, headlineOnly: false).Select(s => s.Id);
+
+    /// <summary>The ids of the stories with every term in the headline, matches or not: only matches are counted.</summary>
+    protected abstract IQueryable<int> InHeadline(SearchQuery query);
 
     /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
     protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);

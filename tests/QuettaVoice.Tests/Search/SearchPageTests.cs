@@ -210,6 +210,28 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
     }
 
+    [Fact]
+    public async Task A_page_that_reaches_past_the_headline_matches_goes_on_with_the_body_matches()
+    {
+        // Twelve stories with the words in the headline fill the first page and open the second; ten newer ones
+        // with the words only in the body follow them, newest first, over the second page and onto the third.
+        await AddAsync([
+            .. Enumerable.Range(1, 12).Select(i => (Func<Author, Article>)(author =>
+                TestData.Article(author, headline: $"Kharan meteorite report {i}", body: "Field notes.", publishedAt: TestApp.Start.AddDays(-20 - i)))),
+            .. Enumerable.Range(1, 10).Select(i => (Func<Author, Article>)(author =>
+                TestData.Article(author, headline: $"Desert sky survey {i}", body: "A Kharan meteorite was logged.", publishedAt: TestApp.Start.AddDays(-i)))),
+        ]);
+
+        var first = await SearchAsync("Kharan meteorite");
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"Kharan meteorite report {i}"), Headlines(first));
+        Assert.Equal("22 stories match “Kharan meteorite”", first.One("#results-heading").Text());
+
+        var second = await App.CreateReader().GetDocumentAsync("/search/page/2?q=Kharan+meteorite");
+        Assert.Equal(["Kharan meteorite report 11", "Kharan meteorite report 12", .. Enumerable.Range(1, 8).Select(i => $"Desert sky survey {i}")], Headlines(second));
+        var third = await App.CreateReader().GetDocumentAsync("/search/page/3?q=Kharan+meteorite");
+        Assert.Equal(["Desert sky survey 9", "Desert sky survey 10"], Headlines(third));
+    }
+
     [Theory]
     [InlineData("", "Type a word or two above to search the stories.")]
     [InlineData("   ", "Type a word or two above to search the stories.")]
