@@ -37,7 +37,7 @@ public sealed class SectionList(IOptions<PageCacheOptions> options, RedisOptions
 
         var read = await db.Sections.AsNoTracking()
             .OrderBy(s => s.Position).ThenBy(s => s.Name)
-            .Select(s => new SectionLink(s.Name, s.Slug))
+            .Select(s => new SectionLink(s.Id, s.Name, s.Slug))
             .ToListAsync(cancellationToken);
         lock (gate)
         {

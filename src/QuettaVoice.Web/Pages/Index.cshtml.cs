@@ -60,7 +60,7 @@ public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sectio
     {
         var sectionList = await sections.ListAsync(db, cancellationToken);
         var stories = await StoryCard.NewestOfEachAsync(
-            sectionList.Select(section => visible.Where(a => a.Section!.Slug == section.Slug)), StoriesPerSection, zone, cancellationToken);
+            db.Articles, sectionList.Select(section => visible.Where(a => a.SectionId == section.Id)), StoriesPerSection, zone, cancellationToken);
         return sectionList
             .Select(section => new SectionBlock(section.Name, section.Slug, stories.Where(s => s.SectionSlug == section.Slug).ToList()))
             .Where(block => block.Stories.Count > 0)

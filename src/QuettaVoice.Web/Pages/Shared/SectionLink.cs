@@ -1,4 +1,4 @@
 namespace QuettaVoice.Web.Pages.Shared;
 
-/// <summary>A link to a section or a tag: its name and its slug.</summary>
-public sealed record SectionLink(string Name, string Slug);
+/// <summary>A link to a section: its name and its slug, and its id for the queries of its stories.</summary>
+public sealed record SectionLink(int Id, string Name, string Slug);

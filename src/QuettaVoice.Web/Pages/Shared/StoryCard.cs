@@ -27,25 +27,29 @@ public sealed record StoryCard(
     }
 
     /// <summary>
-    /// The newest few cards of each list, in one query (UNION ALL): each part walks its own index from the top
-    /// and cuts its teasers itself, so whole story bodies never travel through the union. Newest first overall.
+    /// The newest few cards of each list, in one query: the lists' ids in a UNION ALL, each part walking its own
+    /// index from the top, then the cards of those ids from <paramref name="articles"/>. Newest first overall.
+    /// Parts that read only ids keep the statement small: SQLite prepares it for every request, and when each
+    /// part read its cards, with their joins, preparing it took as long as running it. The cards are read from
+    /// all stories, since the lists chose them: filtering them again let SQLite walk the whole archive for them
+    /// (11 ms at 100,000 stories, against 0.3).
     /// </summary>
     public static async Task<List<StoryCard>> NewestOfEachAsync(
-        IEnumerable<IQueryable<Article>> lists, int take, TimeZoneInfo zone, CancellationToken cancellationToken)
+        IQueryable<Article> articles, IEnumerable<IQueryable<Article>> lists, int take, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        IQueryable<Row>? union = null;
+        IQueryable<int>? newest = null;
         foreach (var list in lists)
         {
-            var part = Rows(list.AsNoTracking().Latest().Take(take));
-            union = union is null ? part : union.Concat(part);
+            var part = list.Latest().Take(take).Select(a => a.Id);
+            newest = newest is null ? part : newest.Concat(part);
         }
 
-        if (union is null)
+        if (newest is null)
         {
             return [];
         }
 
-        var rows = await union.ToListAsync(cancellationToken);
+        var rows = await Rows(articles.AsNoTracking().Where(a => newest.Contains(a.Id))).ToListAsync(cancellationToken);
         return rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.ToCard(zone)).ToList();
     }
 
@@ -64,7 +68,7 @@ public sealed record StoryCard(
         ImageAlt = a.FeaturedImage.AltText,
     });
 
-    /// <summary>What the store gives for a card; a class with setters, so EF can join several lists' rows in one query.</summary>
+    /// <summary>What the store gives for a card.</summary>
     private sealed class Row
     {
         public int Id { get; init; }
