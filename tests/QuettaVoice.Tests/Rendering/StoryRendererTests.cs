@@ -52,4 +52,19 @@ public sealed class StoryRendererTests
         Assert.Equal("<QUETTA> – First paragraph.", first.TextContent);
         Assert.Equal("<QUETTA>", first.One(".dateline").TextContent);
     }
+
+    [Fact]
+    public void A_story_refiled_from_elsewhere_shows_its_new_dateline_and_the_same_text_without_one()
+    {
+        const string text = "Schools in Zhob reopened on Monday.\n\nSecond.";
+
+        var first = renderer.RenderBody(text, "ZHOB").Value!;
+        var refiled = renderer.RenderBody(text, "LORALAI").Value!;
+        var without = renderer.RenderBody(text, null).Value!;
+
+        Assert.Equal("ZHOB", Html.Parse(first).Body!.One(".dateline").TextContent);
+        Assert.Equal("LORALAI", Html.Parse(refiled).Body!.One(".dateline").TextContent);
+        Assert.Empty(Html.Parse(without).Body!.QuerySelectorAll(".dateline"));
+        Assert.Equal("Schools in Zhob reopened on Monday.", Html.Parse(without).Body!.QuerySelectorAll("p")[0].TextContent);
+    }
 }
