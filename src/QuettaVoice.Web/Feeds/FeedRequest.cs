@@ -17,8 +17,6 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
 {
     public const int ItemCount = 20;
 
-    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
-    private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
     private DateTime NowUtc => Clock.GetUtcNow().UtcDateTime;
@@ -91,8 +89,8 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         feed.Links.Add(new SyndicationLink(new Uri(options.AbsoluteUrl(selfPath)), "self", title, mediaType, 0));
         if (format == FeedFormat.Rss)
         {
-            feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), ContentNamespace);
-            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), DublinCoreNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), RssItem.ContentNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), RssItem.DublinCoreNamespace);
         }
 
         SyndicationFeedFormatter formatter = format == FeedFormat.Atom
@@ -104,14 +102,17 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
     private SyndicationItem Item(FeedStory story, FeedFormat format, SiteOptions options, TimeZoneInfo zone)
     {
         var url = new Uri(options.AbsoluteUrl(Permalink.For(story.Slug, story.PublishedAt, zone)));
-        var item = new SyndicationItem
-        {
-            Id = url.AbsoluteUri,
-            Title = new TextSyndicationContent(story.Headline),
-            Summary = new TextSyndicationContent(story.Standfirst ?? StoryRenderer.Teaser(story.Body) ?? ""),
-            PublishDate = AsUtc(story.PublishedAt),
-            LastUpdatedTime = AsUtc(story.LastChangedAt),
-        };
+        // Feed readers show the text away from the site, so its relative links and pictures are made absolute.
+        var html = Renderer.RenderBody(story.Body, story.Dateline, options.AbsoluteUrl("/")).Value ?? "";
+        // RSS readers look for the full text and the credit where WordPress put them; Atom has its own content.
+        var item = format == FeedFormat.Atom
+            ? new SyndicationItem { Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html) }
+            : new RssItem(html, story.Credit);
+        item.Id = url.AbsoluteUri;
+        item.Title = new TextSyndicationContent(story.Headline);
+        item.Summary = new TextSyndicationContent(story.Standfirst ?? StoryRenderer.Teaser(story.Body) ?? "");
+        item.PublishDate = AsUtc(story.PublishedAt);
+        item.LastUpdatedTime = AsUtc(story.LastChangedAt);
         item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
         // A name and nothing else: RSS 2.0's own <author> holds an email, which this paper never publishes.
         item.Authors.Add(new SyndicationPerson { Name = story.Credit });
@@ -123,19 +124,6 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         foreach (var tag in story.Tags)
         {
             item.Categories.Add(new SyndicationCategory(tag));
-        }
-
-        // Feed readers show the text away from the site, so its relative links and pictures are made absolute.
-        var html = Renderer.RenderBody(story.Body, story.Dateline, options.AbsoluteUrl("/")).Value ?? "";
-        if (format == FeedFormat.Atom)
-        {
-            item.Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
-        }
-        else
-        {
-            // RSS readers look for the full text and the credit where WordPress put them.
-            item.ElementExtensions.Add("encoded", ContentNamespace, html);
-            item.ElementExtensions.Add("creator", DublinCoreNamespace, story.Credit);
         }
 
         return item;

@@ -76,6 +76,16 @@ public sealed class FeedTests() : SiteTest(seed: true)
         Assert.All(Seed.Paragraphs.Skip(1), p => Assert.Contains(p, paragraphs));
     }
 
+    [Fact]
+    public async Task An_RSS_item_credits_its_writer_where_WordPress_did()
+    {
+        var item = Assert.Single((await GetFeedAsync("/feed")).Parsed.Items);
+
+        var creator = Assert.Single(item.ElementExtensions, e => e.OuterName == "creator" && e.OuterNamespace == "http://purl.org/dc/elements/1.1/");
+        using var reader = creator.GetReader();
+        Assert.Equal("Monitoring Desk", reader.ReadElementContentAsString());
+    }
+
     [Theory]
     [InlineData("/feed")]
     [InlineData("/feed/atom")]
