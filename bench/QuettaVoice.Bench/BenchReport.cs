@@ -20,6 +20,7 @@ public sealed record BenchReport
     public required string MainServerKey { get; init; }
     public long MainPeakWorkingSetBytes => PeakWorkingSetBytes.Where(p => p.Key.StartsWith(MainServerKey, StringComparison.Ordinal)).Select(p => p.Value).DefaultIfEmpty().Max();
     public required StoryPageSize StoryPage { get; init; }
+    public required FirstView FirstView { get; init; }
 
     /// <summary>Stories the search query matches in each archive, by its number of stories.</summary>
     public required IReadOnlyDictionary<int, long> SearchMatches { get; init; }

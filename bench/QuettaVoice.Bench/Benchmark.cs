@@ -136,6 +136,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 PeakWorkingSetBytes = servers.ToDictionary(s => s.Key, s => s.Value.PeakWorkingSet()),
                 MainServerKey = $"{main.Stories}-stories-",
                 StoryPage = await StoryPageSize.MeasureAsync(mainCached, main.SeedStoryPath),
+                FirstView = await FirstView.MeasureAsync(mainCached, main.SeedStoryPath),
                 SearchMatches = await SearchMatchesAsync(archives.Values),
             };
         }

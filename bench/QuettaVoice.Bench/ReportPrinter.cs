@@ -72,6 +72,10 @@ public static class ReportPrinter
         // The budget is for what a reader's browser receives: the larger of the two encodings it may be sent.
         var weight = Math.Max(report.StoryPage.GzipBytes, report.StoryPage.BrotliBytes) / 1024.0;
         checks.Add(new TargetCheck(F($"story page ({options.SeedStoryComments} comments) < 14 KB compressed"), F($"{weight:0.0} KB"), weight < 14));
+        var view = report.FirstView;
+        checks.Add(new TargetCheck("stylesheets < 10 KB compressed", F($"{view.StylesheetBytes / 1024.0:0.0} KB"), view.StylesheetBytes < 10 * 1024));
+        checks.Add(new TargetCheck("first view of the story, without images, ≤ 100 KB", F($"{view.Bytes / 1024.0:0.0} KB"), view.Bytes <= 100 * 1024));
+        checks.Add(new TargetCheck("no web font to read, no render-blocking script", F($"{view.WebFonts} fonts, {view.BlockingScripts} blocking scripts"), view.WebFonts == 0 && view.BlockingScripts == 0));
         return checks;
     }
 
@@ -117,6 +121,7 @@ public static class ReportPrinter
         }
 
         text.AppendLine(F($"{"story page weight as sent: plain; gzip; Brotli",-48} {report.StoryPage.Bytes / 1024.0:0.0} KB; {report.StoryPage.GzipBytes / 1024.0:0.0} KB gzip, {report.StoryPage.BrotliBytes / 1024.0:0.0} KB brotli"));
+        text.AppendLine(F($"{"first view as sent: all of it; its stylesheets",-48} {report.FirstView.Bytes / 1024.0:0.0} KB; {report.FirstView.StylesheetBytes / 1024.0:0.0} KB"));
         text.AppendLine(F($"{$"stories matching \"{options.SearchQuery}\"",-48} ")
             + string.Join(", ", report.SearchMatches.OrderBy(m => m.Key).Select(m => F($"{m.Value:N0} of {m.Key:N0}"))));
 
