@@ -10,8 +10,8 @@ namespace QuettaVoice.Web.Hosting;
 /// written, a feed was 1.8 times the size of the same feed compressed in one piece, and the front page 1.3 times.
 /// A page with a reader's own form fields passes as it is written: it is compressed outside the cache, once they
 /// are filled in, and so does a page sent uncompressed, which has no compressor to hand it to. The piece is
-/// one pooled array of 64 KB (below the large object heap): a buffer grown for every page was a quarter of
-/// everything an uncached feed allocated.
+/// one pooled array of 64 KB (below the large object heap): a buffer grown afresh for every page kept the
+/// collector busy under load.
 /// </summary>
 public static class CompressionInPieces
 {
