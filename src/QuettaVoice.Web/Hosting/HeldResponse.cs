@@ -101,6 +101,7 @@ public sealed class HeldResponse(int memoryLimit) : WriteOnlyStream
         {
             ReturnPieces();
             spilled?.Dispose();
+            spilled = null;
         }
 
         base.Dispose(disposing);
@@ -112,8 +113,10 @@ public sealed class HeldResponse(int memoryLimit) : WriteOnlyStream
         if (spilled is not null)
         {
             await spilled.DisposeAsync();
+            spilled = null;
         }
 
+        // Stream's own DisposeAsync calls Dispose, which finds nothing left to release.
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
