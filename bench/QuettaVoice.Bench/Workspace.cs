@@ -6,7 +6,7 @@ public sealed record Workspace(string RepositoryRoot)
     public const string SeedStoryFileName = "000_34bce44fc3001c29.txt";
 
     /// <summary>
-    /// The site as the README's deploy command publishes it (Release, for linux-x64: self-contained, composite ReadyToRun), in that
+    /// The site as the README's deploy command publishes it (Release, for linux-x64: self-contained, ReadyToRun), in that
     /// command's default folder: the benchmark measures what a server runs, not a development build.
     /// </summary>
     public string SiteDirectory => Path.Combine(RepositoryRoot, "src", "QuettaVoice.Web", "bin", "Release", "net10.0", "linux-x64", "publish");
