@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Tests.Pages;
@@ -117,6 +120,27 @@ public sealed class ArchiveTests : SiteTest
             archive.QuerySelectorAll("li").Select(li => string.Join(' ', li.Text().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         Assert.Equal(["/2025/07", "/2025/06", "/2024/08"], archive.QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["/2025", "/2024"], archive.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_story_published_with_an_earlier_date_adds_its_year_to_the_next_archive_list()
+    {
+        var before = (await App.CreateReader().GetDocumentAsync("/")).One(".archive-months");
+        Assert.Equal(["/2025", "/2024"], before.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+
+        var editor = await App.SignInAsync(Roles.Editor);
+        var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
+        using var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
+        {
+            ["Input.Headline"] = "The 2023 census, from the paper's print archive",
+            ["Input.Body"] = "Typed in from the March 2023 edition.",
+            ["Input.AuthorId"] = authorId.ToString(CultureInfo.InvariantCulture),
+            ["Input.PublishAt"] = "2023-03-10T10:00",
+        }, "form.story-form", "button[formaction*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var after = (await App.CreateReader().GetDocumentAsync("/")).One(".archive-months");
+        Assert.Equal(["/2025", "/2024", "/2023"], after.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

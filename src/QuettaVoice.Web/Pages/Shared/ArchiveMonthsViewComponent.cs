@@ -27,7 +27,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryCounts counts, Ti
         var zone = site.Value.FindTimeZone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(nowUtc).AsNoTracking();
-        if (await visible.MinAsync(a => a.PublishedAt, cancellationToken) is not { } firstUtc)
+        if (await counts.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
         {
             return Content("");
         }
