@@ -14,7 +14,7 @@ namespace QuettaVoice.Web.Caching;
 /// </summary>
 public sealed partial class CacheEvictionInterceptor(
     IOutputCacheStore store,
-    StoryCounts counts,
+    StoryListCache lists,
     SectionList sections,
     ScheduledEviction schedule,
     TimeProvider clock,
@@ -165,7 +165,7 @@ public sealed partial class CacheEvictionInterceptor(
         pending.Remove(context);
         if (changes.Tags.Contains(CacheTags.Lists) || changes.Tags.Contains(CacheTags.Site))
         {
-            counts.Clear();
+            lists.Clear();
         }
 
         if (changes.Tags.Contains(CacheTags.Site))

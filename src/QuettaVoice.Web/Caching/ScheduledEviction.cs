@@ -13,7 +13,7 @@ namespace QuettaVoice.Web.Caching;
 public sealed partial class ScheduledEviction(
     IServiceScopeFactory scopes,
     IOutputCacheStore store,
-    StoryCounts counts,
+    StoryListCache lists,
     TimeProvider clock,
     StoreStartup storeStartup,
     ILogger<ScheduledEviction> logger) : IHostedLifecycleService, IDisposable
@@ -67,7 +67,7 @@ public sealed partial class ScheduledEviction(
     {
         try
         {
-            counts.Clear();
+            lists.Clear();
             await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
             await RescheduleAsync();
         }

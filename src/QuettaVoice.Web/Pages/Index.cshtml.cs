@@ -10,7 +10,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sections, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(NewsDb db, StoryListCache lists, SectionList sections, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     private const int StoriesPerSection = 4;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sectio
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
         var visible = db.Articles.PublishedAt(now);
-        if (await StoryPage.LoadAsync(visible, counts, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        if (await StoryPage.LoadAsync(visible, lists, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }
@@ -55,12 +55,17 @@ public sealed class IndexModel(NewsDb db, StoryCounts counts, SectionList sectio
         return Page();
     }
 
-    /// <summary>The newest stories of each section that has any, in one query however many sections and stories.</summary>
+    /// <summary>
+    /// The newest stories of each section that has any: which they are is kept between requests under the sections
+    /// it was read for, so a request reads only their cards, in one query however many sections and stories.
+    /// </summary>
     private async Task<IReadOnlyList<SectionBlock>> SectionBlocksAsync(IQueryable<Article> visible, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var sectionList = await sections.ListAsync(db, cancellationToken);
-        var stories = await StoryCard.NewestOfEachAsync(
-            db.Articles, sectionList.Select(section => visible.Where(a => a.SectionId == section.Id)), StoriesPerSection, zone, cancellationToken);
+        var ids = await lists.GetOrReadAsync(
+            $"newest of sections {string.Join(',', sectionList.Select(section => section.Id))}",
+            () => StoryCard.NewestOfEachAsync(sectionList.Select(section => visible.Where(a => a.SectionId == section.Id)), StoriesPerSection, cancellationToken));
+        var stories = await StoryCard.ByIdsAsync(db.Articles, ids, zone, cancellationToken);
         return sectionList
             .Select(section => new SectionBlock(section.Name, section.Slug, stories.Where(s => s.SectionSlug == section.Slug).ToList()))
             .Where(block => block.Stories.Count > 0)

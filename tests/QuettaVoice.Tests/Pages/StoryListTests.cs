@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 
 namespace QuettaVoice.Tests.Pages;
@@ -53,6 +56,49 @@ public sealed class StoryListTests : SiteTest
         Assert.Equal(["School story 15", "School story 14", "School story 13", "School story 12"], Headlines(page.QuerySelectorAll(".section-block")[0], ".card h3 a"));
         Assert.Equal("/page/2", page.One(".pager a[rel=next]").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task A_story_published_into_a_section_or_moved_out_of_it_changes_its_block_on_the_next_front_page()
+    {
+        Assert.Equal(["Polio drive", "Clinic opens"], SectionBlock(await reader.GetDocumentAsync("/"), "Health"));
+        var editor = await App.SignInAsync(Roles.Editor);
+        var (health, education, authorId) = await App.WithDbAsync(async db => (
+            await db.Sections.Where(s => s.Slug == "health").Select(s => s.Id).SingleAsync(),
+            await db.Sections.Where(s => s.Slug == "education").Select(s => s.Id).SingleAsync(),
+            await db.Authors.Select(a => a.Id).FirstAsync()));
+
+        using (var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
+        {
+            ["Input.Headline"] = "Measles vaccines reach Zhob",
+            ["Input.Body"] = "The first boxes arrived on Monday.",
+            ["Input.AuthorId"] = Invariant(authorId),
+            ["Input.SectionId"] = Invariant(health),
+        }, "form.story-form", "button[formaction*='handler=Publish']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        Assert.Equal(["Measles vaccines reach Zhob", "Polio drive", "Clinic opens"], SectionBlock(await reader.GetDocumentAsync("/"), "Health"));
+
+        var clinic = await App.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Clinic opens").Select(a => a.Id).SingleAsync());
+        using (var moved = await editor.SubmitAsync(
+            await editor.GetDocumentAsync($"/admin/articles/{clinic}/edit"),
+            new Dictionary<string, string> { ["Input.SectionId"] = Invariant(education) },
+            "form.story-form",
+            "button[formaction*='handler=Publish']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        var after = await reader.GetDocumentAsync("/");
+        Assert.Equal(["Measles vaccines reach Zhob", "Polio drive"], SectionBlock(after, "Health"));
+        Assert.Equal(["Clinic opens", "School story 15", "School story 14", "School story 13"], SectionBlock(after, "Education"));
+    }
+
+    private static List<string> SectionBlock(AngleSharp.Dom.IDocument page, string section) =>
+        Headlines(page.QuerySelectorAll(".section-block").Single(block => block.QuerySelector("h2")!.Text() == section));
+
+    private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_second_front_page_continues_where_the_first_stopped()

@@ -13,7 +13,7 @@ namespace QuettaVoice.Web.Pages.Shared;
 /// have stories, with how many, and every year since the first story. One count per month, each kept as the
 /// month's archive page keeps it, so the cost is fixed however large the archive grows.
 /// </summary>
-public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryCounts counts, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
+public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
 {
     private const int RecentMonths = 12;
 
@@ -27,7 +27,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryCounts counts, Ti
         var zone = site.Value.FindTimeZone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(nowUtc).AsNoTracking();
-        if (await counts.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
+        if (await lists.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
         {
             return Content("");
         }
@@ -41,7 +41,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryCounts counts, Ti
         for (var month = last; month > last.AddMonths(-RecentMonths); month = month.AddMonths(-1))
         {
             var period = new ArchivePeriod(month.Year, month.Month);
-            var count = await counts.CountAsync(period.Path, period.Within(visible, zone), cancellationToken);
+            var count = await lists.CountAsync(period.Path, period.Within(visible, zone), cancellationToken);
             if (count > 0)
             {
                 months.Add(new Month(period, count));

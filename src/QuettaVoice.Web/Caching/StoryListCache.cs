@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Scaling;
+
+namespace QuettaVoice.Web.Caching;
+
+/// <summary>
+/// What the story lists ask the store for that changes only when a public story does, kept between requests:
+/// how many stories each list has (the front page, a section, an author, a tag, a month), when the first was
+/// published, which stories head each section on the front page. A count reads every row of its list, so in a
+/// large archive it cost more than the rest of the page; the sections' heads take a statement SQLite spent
+/// longer preparing than running. All is cleared whenever the cached pages are (a public story saved, a
+/// scheduled story going live); the expiration only bounds what nobody told it about, such as an import run
+/// from the command line. Several instances sharing Redis keep nothing: a clear on one would not reach the
+/// others' memory, and their shared page cache spares most of the reading anyway.
+/// </summary>
+public sealed class StoryListCache(IOptions<PageCacheOptions> options, RedisOptions redis) : IDisposable
+{
+    /// <summary>The key of the first story's date, which no list's address can be.</summary>
+    private const string FirstPublishedKey = "first published";
+
+    private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    /// <summary>Bumped by every clear, so a value read before a change is not kept after it.</summary>
+    private long generation;
+
+    /// <summary>The number of <paramref name="stories"/>, kept under <paramref name="list"/>: the list's own address, one per distinct query.</summary>
+    public Task<int> CountAsync(string list, IQueryable<Article> stories, CancellationToken cancellationToken) =>
+        GetOrReadAsync(list, () => stories.CountAsync(cancellationToken));
+
+    /// <summary>When the first of the visible <paramref name="stories"/> was published, or null before any is: the archive's first year, asked for by every page that lists the years.</summary>
+    public Task<DateTime?> FirstPublishedAsync(IQueryable<Article> stories, CancellationToken cancellationToken) =>
+        GetOrReadAsync(FirstPublishedKey, () => stories.MinAsync(a => a.PublishedAt, cancellationToken));
+
+    /// <summary>What <paramref name="read"/> gives, kept under <paramref name="key"/>, which must name everything the read depends on but the public stories.</summary>
+    public async Task<T> GetOrReadAsync<T>(string key, Func<Task<T>> read)
+    {
+        if (redis.IsConfigured)
+        {
+            return await read();
+        }
+
+        if (kept.TryGetValue(key, out T? value))
+        {
+            return value!;
+        }
+
+        var before = Interlocked.Read(ref generation);
+        value = await read();
+        if (Interlocked.Read(ref generation) == before)
+        {
+            kept.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.Expiration });
+        }
+
+        return value;
+    }
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        kept.Clear();
+    }
+
+    public void Dispose() => kept.Dispose();
+}
