@@ -41,7 +41,8 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryListCache lists, 
         for (var month = last; month > last.AddMonths(-RecentMonths); month = month.AddMonths(-1))
         {
             var period = new ArchivePeriod(month.Year, month.Month);
-            var count = await lists.CountAsync(period.Path, period.Within(visible, zone), cancellationToken);
+            // The month's query is built only when its count is not kept: building twelve cost more than finding them kept.
+            var count = await lists.GetOrReadAsync(period.Path, () => period.Within(visible, zone).CountAsync(cancellationToken));
             if (count > 0)
             {
                 months.Add(new Month(period, count));
