@@ -28,10 +28,10 @@ public sealed record StoryCard(
 
     /// <summary>
     /// The ids of the newest few stories of each list, in one query: the lists in a UNION ALL, each part walking its
-    /// own index from the top. Parts that read only ids keep the statement small: SQLite prepares it for every
-    /// request, and when each part read its cards, with their joins, preparing it took as long as running it.
+    /// own index from the top. Parts that read only ids keep the statement small: SQLite prepares it every time it
+    /// runs, and when each part read its cards, with their joins, preparing it took as long as running it.
     /// </summary>
-    public static async Task<List<int>> NewestOfEachAsync(IEnumerable<IQueryable<Article>> lists, int take, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> NewestOfEachAsync(IEnumerable<IQueryable<Article>> lists, int take, CancellationToken cancellationToken)
     {
         IQueryable<int>? newest = null;
         foreach (var list in lists)
