@@ -14,7 +14,7 @@ namespace QuettaVoice.Web.Caching;
 /// </summary>
 public sealed partial class CacheEvictionInterceptor(
     IOutputCacheStore store,
-    StoryListCache lists,
+    ReadCache readCache,
     SectionList sections,
     ScheduledEviction schedule,
     TimeProvider clock,
@@ -165,7 +165,14 @@ public sealed partial class CacheEvictionInterceptor(
         pending.Remove(context);
         if (changes.Tags.Contains(CacheTags.Lists) || changes.Tags.Contains(CacheTags.Site))
         {
-            lists.Clear();
+            readCache.Clear();
+        }
+        else
+        {
+            foreach (var tag in changes.Tags)
+            {
+                readCache.Forget(tag);
+            }
         }
 
         if (changes.Tags.Contains(CacheTags.Site))

@@ -19,7 +19,7 @@ public static class CachingServices
             options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(null, CacheTags.Lists));
             options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));
         });
-        builder.Services.AddSingleton<StoryListCache>();
+        builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<SharedPartBrotli>();
         builder.Services.AddSingleton<SectionList>();
         builder.Services.AddSingleton<ScheduledEviction>();

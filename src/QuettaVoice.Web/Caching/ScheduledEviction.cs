@@ -13,7 +13,7 @@ namespace QuettaVoice.Web.Caching;
 public sealed partial class ScheduledEviction(
     IServiceScopeFactory scopes,
     IOutputCacheStore store,
-    StoryListCache lists,
+    ReadCache readCache,
     TimeProvider clock,
     StoreStartup storeStartup,
     ILogger<ScheduledEviction> logger) : IHostedLifecycleService, IDisposable
@@ -67,7 +67,7 @@ public sealed partial class ScheduledEviction(
     {
         try
         {
-            lists.Clear();
+            readCache.Clear();
             await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
             await RescheduleAsync();
         }

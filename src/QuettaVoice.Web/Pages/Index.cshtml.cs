@@ -10,7 +10,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class IndexModel(NewsDb db, StoryListCache lists, SectionList sections, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList sections, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     private const int StoriesPerSection = 4;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(NewsDb db, StoryListCache lists, SectionList sect
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
         var visible = db.Articles.PublishedAt(now);
-        if (await StoryPage.LoadAsync(visible, lists, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        if (await StoryPage.LoadAsync(visible, readCache, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }
@@ -62,7 +62,7 @@ public sealed class IndexModel(NewsDb db, StoryListCache lists, SectionList sect
     private async Task<IReadOnlyList<SectionBlock>> SectionBlocksAsync(IQueryable<Article> visible, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var sectionList = await sections.ListAsync(db, cancellationToken);
-        var ids = await lists.GetOrReadAsync(
+        var ids = await readCache.GetOrReadAsync(
             $"newest of sections {string.Join(',', sectionList.Select(section => section.Id))}",
             () => StoryCard.NewestOfEachAsync(sectionList.Select(section => visible.Where(a => a.SectionId == section.Id)), StoriesPerSection, cancellationToken));
         var stories = await StoryCard.ByIdsAsync(db.Articles, ids, zone, cancellationToken);

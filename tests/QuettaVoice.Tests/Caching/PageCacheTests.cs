@@ -154,6 +154,32 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_comment_binned_marked_as_spam_or_brought_back_shows_so_to_the_next_reader()
+    {
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment("The schools in Kech need teachers."), "form.comment-form");
+        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        async Task ModerateAsync(string action, string tab)
+        {
+            var queue = await moderator.GetDocumentAsync($"/admin/comments?tab={tab}");
+            using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{id}" }, "form.moderation");
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        async Task<bool> ShownAsync() => (await GetAsync(Seed.Permalink)).Page.QuerySelector($"#comment-{id}") is not null;
+
+        await ModerateAsync("approve", "Pending");
+        Assert.True(await ShownAsync());
+        await ModerateAsync("trash", "Approved");
+        Assert.False(await ShownAsync());
+        await ModerateAsync("undo", "Trash");
+        Assert.True(await ShownAsync());
+        await ModerateAsync("spam", "Approved");
+        Assert.False(await ShownAsync());
+    }
+
+    [Fact]
     public async Task A_page_made_for_a_signed_in_editor_never_reaches_a_reader_and_the_other_way_round()
     {
         var editor = await App.SignInAsync(Roles.Editor);

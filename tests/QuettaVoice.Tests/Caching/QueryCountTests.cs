@@ -23,7 +23,7 @@ public sealed class QueryCountTests() : SiteTest(seed: true, settings: new Dicti
     /// <summary>The commands for <paramref name="url"/> with nothing kept, then asked again with what the first request kept.</summary>
     private async Task<(int Cold, int Warm)> CommandsForAsync(string url)
     {
-        App.Services.GetRequiredService<StoryListCache>().Clear();
+        App.Services.GetRequiredService<ReadCache>().Clear();
         App.Services.GetRequiredService<SectionList>().Clear();
         var cold = await CountAsync(url);
         return (cold, await CountAsync(url));

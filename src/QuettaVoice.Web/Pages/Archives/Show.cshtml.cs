@@ -10,7 +10,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages.Archives;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public ArchivePeriod Period { get; private set; } = null!;
     public StoryPage Stories { get; private set; } = null!;
@@ -32,7 +32,7 @@ public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider cloc
         var zone = site.Value.FindTimeZone();
         var inPeriod = period.Within(db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime), zone);
         // Like the old site, a period with no stories has no page: the archive lists only what exists.
-        if (await StoryPage.LoadAsync(inPeriod, lists, pageNumber, period.Path, zone, cancellationToken) is not { Stories.Count: > 0 } stories)
+        if (await StoryPage.LoadAsync(inPeriod, readCache, pageNumber, period.Path, zone, cancellationToken) is not { Stories.Count: > 0 } stories)
         {
             return NotFound();
         }

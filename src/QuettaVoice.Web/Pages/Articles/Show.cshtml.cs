@@ -17,6 +17,7 @@ namespace QuettaVoice.Web.Pages.Articles;
 [OutputCache(PolicyName = PublicPagePolicy.Page)]
 public sealed class ShowModel(
     NewsDb db,
+    ReadCache readCache,
     TimeProvider clock,
     IOptions<SiteOptions> site,
     IOptions<CommentOptions> commentOptions,
@@ -213,7 +214,7 @@ public sealed class ShowModel(
             return RedirectPermanent(address);
         }
 
-        if (await Discussion.LoadAsync(db, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
+        if (await Discussion.LoadAsync(db, readCache, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
         {
             return NotFound();
         }

@@ -12,7 +12,7 @@ using QuettaVoice.Web.Rendering;
 namespace QuettaVoice.Web.Pages.Authors;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public AuthorView Author { get; private set; } = null!;
     public StoryPage Stories { get; private set; } = null!;
@@ -32,7 +32,7 @@ public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider cloc
             .FirstOrDefaultAsync(cancellationToken);
         var theirs = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Author.Slug == slug);
         if (author is null
-            || await StoryPage.LoadAsync(theirs, lists, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(theirs, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }

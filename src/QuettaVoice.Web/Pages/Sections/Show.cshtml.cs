@@ -11,7 +11,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages.Sections;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";
     public string? Description { get; private set; }
@@ -30,7 +30,7 @@ public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider cloc
             .FirstOrDefaultAsync(cancellationToken);
         var inSection = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Section!.Slug == slug);
         if (section is null
-            || await StoryPage.LoadAsync(inSection, lists, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(inSection, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }

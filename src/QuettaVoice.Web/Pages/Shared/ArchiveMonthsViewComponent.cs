@@ -13,7 +13,7 @@ namespace QuettaVoice.Web.Pages.Shared;
 /// have stories, with how many, and every year since the first story. One count per month, each kept as the
 /// month's archive page keeps it, so the cost is fixed however large the archive grows.
 /// </summary>
-public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
+public sealed class ArchiveMonthsViewComponent(NewsDb db, ReadCache readCache, TimeProvider clock, IOptions<SiteOptions> site) : ViewComponent
 {
     private const int RecentMonths = 12;
 
@@ -27,7 +27,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryListCache lists, 
         var zone = site.Value.FindTimeZone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(nowUtc).AsNoTracking();
-        if (await lists.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
+        if (await readCache.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
         {
             return Content("");
         }
@@ -42,7 +42,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, StoryListCache lists, 
         {
             var period = new ArchivePeriod(month.Year, month.Month);
             // The month's query is built only when its count is not kept: building twelve cost more than finding them kept.
-            var count = await lists.GetOrReadAsync(period.Path, () => period.Within(visible, zone).CountAsync(cancellationToken));
+            var count = await readCache.GetOrReadAsync(period.Path, () => period.Within(visible, zone).CountAsync(cancellationToken));
             if (count > 0)
             {
                 months.Add(new Month(period, count));

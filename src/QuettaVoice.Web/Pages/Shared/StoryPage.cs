@@ -7,9 +7,9 @@ public sealed record StoryPage(Pager Pager, IReadOnlyList<StoryCard> Stories)
 {
     /// <summary>The page, or null when the list has no such page (a 404 for the reader); the count is kept under <paramref name="basePath"/>.</summary>
     public static async Task<StoryPage?> LoadAsync(
-        IQueryable<Domain.Article> visibleStories, StoryListCache lists, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken)
+        IQueryable<Domain.Article> visibleStories, ReadCache readCache, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var pager = new Pager(pageNumber ?? 1, await lists.CountAsync(basePath, visibleStories, cancellationToken), basePath);
+        var pager = new Pager(pageNumber ?? 1, await readCache.CountAsync(basePath, visibleStories, cancellationToken), basePath);
         if (!pager.Exists)
         {
             return null;

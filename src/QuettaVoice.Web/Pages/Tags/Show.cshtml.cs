@@ -11,7 +11,7 @@ using QuettaVoice.Web.Pages.Shared;
 namespace QuettaVoice.Web.Pages.Tags;
 
 [OutputCache(PolicyName = PublicPagePolicy.List)]
-public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";
     public StoryPage Stories { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class ShowModel(NewsDb db, StoryListCache lists, TimeProvider cloc
         var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         var tagged = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == slug));
         if (name is null
-            || await StoryPage.LoadAsync(tagged, lists, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(tagged, readCache, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }

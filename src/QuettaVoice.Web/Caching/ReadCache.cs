@@ -7,16 +7,19 @@ using QuettaVoice.Web.Scaling;
 namespace QuettaVoice.Web.Caching;
 
 /// <summary>
-/// What the story lists ask the store for that changes only when a public story does, kept between requests:
-/// how many stories each list has (the front page, a section, an author, a tag, a month), when the first was
-/// published, which stories head each section on the front page. A count reads every row of its list, so in a
-/// large archive it cost more than the rest of the page; the sections' heads take a statement SQLite spent
-/// longer preparing than running. All is cleared whenever the cached pages are (a public story saved, a
-/// scheduled story going live); the expiration only bounds what nobody told it about, such as an import run
-/// from the command line. Several instances sharing Redis keep nothing: a clear on one would not reach the
-/// others' memory, and their shared page cache spares most of the reading anyway.
+/// What pages read from the store on every request but changes only when something is saved, kept in memory
+/// beneath the page cache, so that a page made afresh reads less: how many stories each list has (the front
+/// page, a section, an author, a tag, a month), when the first was published, which stories head each section
+/// on the front page, and the outline of each story's conversation. A count reads every row of its list, so in
+/// a large archive it cost more than the rest of the page; the sections' heads take a statement SQLite spent
+/// longer preparing than running; the outline reads every comment of the story.
+/// Everything is cleared whenever the cached lists are (a public story saved, a scheduled story going live),
+/// and what is kept under a page group's tag is forgotten when that group is evicted (a story's outline when
+/// one of its comments is approved or stops being). The expiration only bounds what nobody told it about,
+/// such as an import run from the command line. Several instances sharing Redis keep nothing: a clear on one
+/// would not reach the others' memory, and their shared page cache spares most of the reading anyway.
 /// </summary>
-public sealed class StoryListCache(IOptions<PageCacheOptions> options, RedisOptions redis) : IDisposable
+public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions redis) : IDisposable
 {
     /// <summary>The key of the first story's date, which no list's address can be.</summary>
     private const string FirstPublishedKey = "first published";
@@ -55,6 +58,13 @@ public sealed class StoryListCache(IOptions<PageCacheOptions> options, RedisOpti
         }
 
         return value;
+    }
+
+    /// <summary>Forgets what is kept under <paramref name="key"/>, and anything being read for it now.</summary>
+    public void Forget(string key)
+    {
+        Interlocked.Increment(ref generation);
+        kept.Remove(key);
     }
 
     public void Clear()
