@@ -26,7 +26,7 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
 
     private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
-    /// <summary>Bumped by every clear, so a value read before a change is not kept after it.</summary>
+    /// <summary>Bumped by every clear and forget, so a value read before a change is not kept after it.</summary>
     private long generation;
 
     /// <summary>The number of <paramref name="stories"/>, kept under <paramref name="list"/>: the list's own address, one per distinct query.</summary>
