@@ -58,11 +58,19 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("headline", Wanted(query, HeadlineWeight)),
             Text("unwanted", Unwanted(query)));
 
-    /// <summary>Its parameter is named apart from <see cref="Scored"/>'s, since the count puts the two in one command.</summary>
-    protected override IQueryable<int> InHeadline(SearchQuery query) =>
+    private const string MatchingInHeadlineSql = """
+        SELECT s."ArticleId" AS "Value"
+        FROM "ArticleSearch" AS s
+        WHERE s."Document" @@ to_tsquery('english', @wanted) AND s."Document" @@ to_tsquery('english', @headline)
+
+        """;
+
+    protected override IQueryable<int> MatchingInHeadline(SearchQuery query) =>
         Db.Database.SqlQueryRaw<int>(
-            """SELECT "ArticleId" AS "Value" FROM "ArticleSearch" WHERE "Document" @@ to_tsquery('english', @in_headline)""",
-            Text("in_headline", Wanted(query, HeadlineWeight)));
+            query.NoneOf.Count > 0 ? MatchingInHeadlineSql + ExceptUnwanted : MatchingInHeadlineSql,
+            Text("wanted", Wanted(query)),
+            Text("headline", Wanted(query, HeadlineWeight)),
+            Text("unwanted", Unwanted(query)));
 
     protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {

@@ -232,6 +232,33 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal(["Desert sky survey 9", "Desert sky survey 10"], Headlines(third));
     }
 
+    [Fact]
+    public async Task Hidden_stories_are_neither_counted_nor_let_stand_in_for_visible_headline_matches()
+    {
+        // Nine visible stories and four hidden ones have the words in the headline: thirteen would fill the first
+        // page with headline matches alone, so it must go on to the story with the words only in the body.
+        await AddAsync([
+            .. Enumerable.Range(1, 9).Select(i => (Func<Author, Article>)(author =>
+                TestData.Article(author, headline: $"Zhob orchard report {i}", publishedAt: TestApp.Start.AddDays(-i)))),
+            author => TestData.Article(author, headline: "Zhob orchard draft", status: ArticleStatus.Draft),
+            author => TestData.Article(author, headline: "Zhob orchard in review", status: ArticleStatus.InReview),
+            author => TestData.Article(author, headline: "Zhob orchard binned", status: ArticleStatus.Trashed),
+            author => TestData.Article(author, headline: "Zhob orchard tomorrow", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddDays(1)),
+            author => TestData.Article(author, headline: "Fruit markets", body: "Zhob orchard growers sold early.", publishedAt: TestApp.Start.AddDays(-30)),
+        ]);
+
+        var results = await SearchAsync("Zhob orchard");
+
+        Assert.Equal("10 stories match “Zhob orchard”", results.One("#results-heading").Text());
+        Assert.Equal([.. Enumerable.Range(1, 9).Select(i => $"Zhob orchard report {i}"), "Fruit markets"], Headlines(results));
+
+        App.Clock.Advance(TimeSpan.FromDays(1));
+
+        var later = await SearchAsync("Zhob orchard");
+        Assert.Equal("11 stories match “Zhob orchard”", later.One("#results-heading").Text());
+        Assert.Contains("Zhob orchard tomorrow", Headlines(later));
+    }
+
     [Theory]
     [InlineData("", "Type a word or two above to search the stories.")]
     [InlineData("   ", "Type a word or two above to search the stories.")]
