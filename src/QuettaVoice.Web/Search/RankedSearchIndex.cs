@@ -24,9 +24,9 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
             return SearchResults.None;
         }
 
-        // Hidden stories are few, and found through the status index, so the visible matches are all matches but
-        // those. Filtering the matches by the visibility rule instead made SQLite walk every visible story, in the
-        // count and in the page: 24 of a search's 35 ms at 100,000 stories.
+        // Hidden stories are few, and found through the status index, so the visible matches can be counted as all
+        // matches but those. Counting the matches that pass the visibility rule made SQLite walk every visible
+        // story: 17 ms at 100,000 stories, where the engine counts its 21,191 matches for "gwadar port" in 2.
         var hidden = Db.Articles.HiddenAt(nowUtc).Select(a => a.Id);
         var all = await Matching(query).CountAsync(id => !hidden.Contains(id), cancellationToken);
         if (all <= skip)
@@ -38,8 +38,14 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
         // need scoring: a common word at 100,000 stories is in tens of thousands of bodies, and scoring them all
         // was most of a search's time. A page that reaches past them has every match scored.
         var inHeadline = await MatchingInHeadline(query).CountAsync(id => !hidden.Contains(id), cancellationToken);
-        var scored = Scored(query, headlineOnly: skip + take <= inHeadline);
-        var visible = scored.Where(s => !hidden.Contains(s.Id)).Join(Db.Articles, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
+        var headlineOnly = skip + take <= inHeadline;
+        var scored = Scored(query, headlineOnly);
+
+        // The few headline matches are looked up by id (7 ms at 100,000 stories, where walking the visible stories
+        // for them took 14); tens of thousands of matches are met faster by that walk (40 ms against 72).
+        var visible = headlineOnly
+            ? scored.Where(s => !hidden.Contains(s.Id)).Join(Db.Articles, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a })
+            : scored.Join(Db.Articles.PublishedAt(nowUtc), s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
         var page = await visible
             .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
             .Skip(skip)
