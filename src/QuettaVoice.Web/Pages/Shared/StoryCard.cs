@@ -46,7 +46,8 @@ public sealed record StoryCard(
     /// <summary>
     /// The cards of the stories <paramref name="ids"/> names, newest first, read from all
     /// <paramref name="articles"/> since a list chose them: filtering them again let SQLite walk the whole archive
-    /// for them (11 ms at 100,000 stories, against 0.3).
+    /// for them (11 ms at 100,000 stories, against 0.3). The ids go as one parameter, so EF makes the SQL once:
+    /// given one parameter an id, it made the SQL again on every request, 8% of the front page's processor time.
     /// </summary>
     public static async Task<List<StoryCard>> ByIdsAsync(
         IQueryable<Article> articles, IReadOnlyCollection<int> ids, TimeZoneInfo zone, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed record StoryCard(
             return [];
         }
 
-        var rows = await Rows(articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        var rows = await Rows(articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))).ToListAsync(cancellationToken);
         return rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.ToCard(zone)).ToList();
     }
 
