@@ -262,6 +262,25 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
             Headlines(later).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task An_excluded_word_leaves_its_headline_matches_out_of_the_count_that_decides_the_page()
+    {
+        // Eleven headlines have both words, but two of them also the excluded one: the nine left do not fill
+        // the page, which goes on to the story with the words only in the body.
+        await AddAsync([
+            .. Enumerable.Range(1, 9).Select(i => (Func<Author, Article>)(author =>
+                TestData.Article(author, headline: $"Turbat harvest report {i}", body: "Field notes.", publishedAt: TestApp.Start.AddDays(-i)))),
+            .. Enumerable.Range(1, 2).Select(i => (Func<Author, Article>)(author =>
+                TestData.Article(author, headline: $"Turbat harvest in Kech {i}", body: "Field notes.", publishedAt: TestApp.Start.AddDays(-i)))),
+            author => TestData.Article(author, headline: "Market prices", body: "The Turbat harvest sold early.", publishedAt: TestApp.Start.AddDays(-30)),
+        ]);
+
+        var results = await SearchAsync("Turbat harvest -Kech");
+
+        Assert.Equal("10 stories match “Turbat harvest -Kech”", results.One("#results-heading").Text());
+        Assert.Equal([.. Enumerable.Range(1, 9).Select(i => $"Turbat harvest report {i}"), "Market prices"], Headlines(results));
+    }
+
     [Theory]
     [InlineData("", "Type a word or two above to search the stories.")]
     [InlineData("   ", "Type a word or two above to search the stories.")]
