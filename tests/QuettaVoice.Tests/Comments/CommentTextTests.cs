@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Comments;
 using QuettaVoice.Web.Data;
@@ -7,10 +9,18 @@ namespace QuettaVoice.Tests.Comments;
 
 public sealed class CommentTextTests
 {
+    /// <summary>The comment as the page writes it, with the site's encoder (every script left as it is).</summary>
+    private static AngleSharp.Html.Dom.IHtmlElement Written(string text)
+    {
+        using var writer = new StringWriter();
+        CommentText.ToHtml(text).WriteTo(writer, HtmlEncoder.Create(UnicodeRanges.All));
+        return Html.Parse(writer.ToString()).Body!;
+    }
+
     [Fact]
     public void Paragraphs_and_addresses_become_html_and_everything_else_is_escaped()
     {
-        var body = Html.Parse(CommentText.ToHtml("See https://quettavoice.example/report.\nThanks!\n\n<script>alert(1)</script> & <b>bold</b>").Value!).Body!;
+        var body = Written("See https://quettavoice.example/report.\nThanks!\n\n<script>alert(1)</script> & <b>bold</b>");
 
         var paragraphs = body.QuerySelectorAll("p");
         Assert.Equal(2, paragraphs.Length);
@@ -23,9 +33,26 @@ public sealed class CommentTextTests
     }
 
     [Fact]
+    public void Blank_lines_part_paragraphs_however_the_lines_end_and_spaces_at_their_edges_are_dropped()
+    {
+        var body = Written("\r\n  First line\r\nsecond line  \r\n\r\n\r\n\n   \n\nبلوچستان کے اسکول\n\n");
+
+        Assert.Equal(["First line\nsecond line", "بلوچستان کے اسکول"], body.QuerySelectorAll("p").Select(p => p.InnerHtml.Replace("<br>", "\n")));
+    }
+
+    [Fact]
+    public void Several_addresses_in_a_line_each_become_a_link_and_the_text_between_them_stays()
+    {
+        var line = Written("Read https://a.example/x, then https://b.example/y?q=1&r=2 (both).").One("p");
+
+        Assert.Equal(["https://a.example/x", "https://b.example/y?q=1&r=2"], line.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Read https://a.example/x, then https://b.example/y?q=1&r=2 (both).", line.TextContent);
+    }
+
+    [Fact]
     public void Only_web_addresses_become_links()
     {
-        var body = Html.Parse(CommentText.ToHtml("javascript:alert(1) and ftp://x.example and www.example.com").Value!).Body!;
+        var body = Written("javascript:alert(1) and ftp://x.example and www.example.com");
 
         Assert.Empty(body.QuerySelectorAll("a"));
     }
