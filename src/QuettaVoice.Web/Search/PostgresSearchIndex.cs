@@ -58,20 +58,6 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("headline", Wanted(query, HeadlineWeight)),
             Text("unwanted", Unwanted(query)));
 
-    private const string MatchingInHeadlineSql = """
-        SELECT s."ArticleId" AS "Value"
-        FROM "ArticleSearch" AS s
-        WHERE s."Document" @@ to_tsquery('english', @wanted) AND s."Document" @@ to_tsquery('english', @headline)
-
-        """;
-
-    protected override IQueryable<int> MatchingInHeadline(SearchQuery query) =>
-        Db.Database.SqlQueryRaw<int>(
-            query.NoneOf.Count > 0 ? MatchingInHeadlineSql + ExceptUnwanted : MatchingInHeadlineSql,
-            Text("wanted", Wanted(query)),
-            Text("headline", Wanted(query, HeadlineWeight)),
-            Text("unwanted", Unwanted(query)));
-
     protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var marked = await Db.Database.SqlQueryRaw<MarkedMatch>(
