@@ -74,6 +74,10 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal("not-an-email", page.ValueOf("Reply.Email"));
         Assert.Equal("ftp://files.example", page.ValueOf("Reply.Website"));
         Assert.Empty(await StoredAsync());
+        var nextReader = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        Assert.Empty(nextReader.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Empty(nextReader.ValueOf("Reply.Email") ?? "");
+        Assert.Empty(nextReader.One("#comment-body-error").Text());
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class ShowModel(
     /// <summary>The comment the reader chose to answer (?replyto=), shown above the form.</summary>
     public CommentView? ReplyingTo { get; private set; }
 
+    /// <summary>Whether the comment form is shown empty, as it is on every story: not again with what the reader typed, nor answering a comment.</summary>
+    public bool FormIsBlank => HttpMethods.IsGet(Request.Method) && ReplyingTo is null;
+
     /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
     public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
 
