@@ -32,8 +32,10 @@ public static class DataServices
 
             // Interceptors registered by other parts of the site (the cache's eviction) see every save. Contexts
             // are pooled: a page asks for one or two, and building each anew cost more than some of its queries.
+            // A list of ids goes as one parameter (an array here, JSON in SQLite), so a query's SQL is the same
+            // however many there are and is made once, even in a query compiled ahead (EF.CompileAsyncQuery).
             builder.Services.AddDbContextPool<NewsDb, PostgresNewsDb>((services, options) => options
-                .UseNpgsql(connectionString)
+                .UseNpgsql(connectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
@@ -41,7 +43,7 @@ public static class DataServices
             SqliteEngine.Configure();
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
             builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
-                .UseSqlite(connectionString)
+                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(services.GetServices<IInterceptor>()));
         }
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList secti
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
         var visible = db.Articles.PublishedAt(now);
-        if (await StoryPage.LoadAsync(visible, readCache, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        if (await StoryPage.LoadAsync(db, visible, readCache, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }
@@ -65,7 +65,7 @@ public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList secti
         var ids = await readCache.GetOrReadAsync(
             $"newest of sections {string.Join(',', sectionList.Select(section => section.Id))}",
             () => StoryCard.NewestOfEachAsync(sectionList.Select(section => visible.Where(a => a.SectionId == section.Id)), StoriesPerSection, cancellationToken));
-        var stories = await StoryCard.ByIdsAsync(db.Articles, ids, zone, cancellationToken);
+        var stories = await StoryCard.ByIdsAsync(db, ids, zone, cancellationToken);
         return sectionList
             .Select(section => new SectionBlock(section.Name, section.Slug, stories.Where(s => s.SectionSlug == section.Slug).ToList()))
             .Where(block => block.Stories.Count > 0)

@@ -19,6 +19,15 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     // long threads alone weighed more compressed than the whole page's budget.
     public const int ThreadsPerPage = 20;
 
+    /// <summary>
+    /// The comments of a page, which the outline chose among those the reader may see, in a query compiled once:
+    /// otherwise EF walked it on every request to find its parameters and its SQL.
+    /// </summary>
+    private static readonly Func<NewsDb, List<int>, IAsyncEnumerable<ShowModel.CommentView>> CommentsByIds = EF.CompileAsyncQuery(
+        (NewsDb db, List<int> ids) => db.Comments.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new ShowModel.CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending)));
+
     /// <summary>A comment's place in the conversation.</summary>
     private readonly record struct Place(int Id, int? ParentId, bool Waiting);
 
@@ -31,12 +40,9 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     /// <summary>The page, or null when the story has no such page of comments.</summary>
     public static async Task<Discussion?> LoadAsync(NewsDb db, ReadCache readCache, int articleId, IReadOnlyList<int> mine, int page, CancellationToken cancellationToken)
     {
-        // Each list goes to SQLite as one JSON parameter: the SQL is then the same for every page and reader,
-        // so it is made once and cached, where one parameter per id made new SQL for nearly every request.
-        var visible = db.Comments.AsNoTracking()
+        var read = () => db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId
-                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && EF.Parameter(mine).Contains(c.Id))));
-        var read = () => visible
+                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new Place(c.Id, c.ParentId, c.Status == CommentStatus.Pending))
             .ToArrayAsync(cancellationToken);
@@ -67,10 +73,7 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
             Add(thread);
         }
 
-        var comments = await visible
-            .Where(c => EF.Parameter(ordered).Contains(c.Id))
-            .Select(c => new ShowModel.CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending))
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var comments = await CommentsByIds(db, ordered).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
         return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.Count(c => !c.Waiting), page, pageCount, threads.Count);
     }
 }

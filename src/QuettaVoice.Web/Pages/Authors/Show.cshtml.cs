@@ -32,7 +32,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             .FirstOrDefaultAsync(cancellationToken);
         var theirs = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Author.Slug == slug);
         if (author is null
-            || await StoryPage.LoadAsync(theirs, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(db, theirs, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }

@@ -30,7 +30,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             .FirstOrDefaultAsync(cancellationToken);
         var inSection = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Section!.Slug == slug);
         if (section is null
-            || await StoryPage.LoadAsync(inSection, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(db, inSection, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }
