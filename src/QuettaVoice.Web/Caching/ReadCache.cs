@@ -9,11 +9,13 @@ namespace QuettaVoice.Web.Caching;
 /// <summary>
 /// What pages read from the store on every request but changes only when something is saved, kept in memory
 /// beneath the page cache, so that a page made afresh reads less: how many stories each list has (the front
-/// page, a section, an author, a tag, a month), when the first was published, which stories head each section
-/// on the front page, and the outline of each story's conversation. A count reads every row of its list, so in
-/// a large archive it cost more than the rest of the page; the sections' heads take a statement SQLite spent
-/// longer preparing than running; the outline reads every comment of the story.
-/// Everything is cleared whenever the cached lists are (a public story saved, a scheduled story going live),
+/// page, a section, an author, a tag, a month), when the first was published, the cards of the stories that
+/// head each section on the front page, and the outline of each story's conversation. A count reads every row
+/// of its list, so in a large archive it cost more than the rest of the page; the sections' heads take a
+/// statement SQLite spent longer preparing than running, and their 48 cards were the largest part of the front
+/// page; the outline reads every comment of the story.
+/// Everything is cleared whenever the cached lists are (a public story saved, an author, a section or a tag
+/// saved, a scheduled story going live),
 /// and what is kept under a page group's tag is forgotten when that group is evicted (a story's outline when
 /// one of its comments is approved or stops being). The expiration only bounds what nobody told it about,
 /// such as an import run from the command line. Several instances sharing Redis keep nothing: a clear on one

@@ -127,6 +127,44 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task The_front_pages_section_blocks_show_what_was_saved_to_their_stories_authors_and_sections_on_the_next_request()
+    {
+        var storyId = await App.WithDbAsync(async db =>
+        {
+            var story = TestData.Article(TestData.Author("Nazia Baloch"), headline: "Girls' schools reopen in Zhob", section: await db.Sections.SingleAsync(s => s.Slug == "education"));
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+            return story.Id;
+        });
+        IElement Card(IDocument front) => front.One("#section-education").ParentElement!.One(".card");
+        Assert.Equal("Girls' schools reopen in Zhob", Card((await GetAsync("/")).Page).One(".card-headline").Text());
+
+        await App.WithDbAsync(async db =>
+        {
+            var story = await db.Articles.Include(a => a.Author).Include(a => a.Section).SingleAsync(a => a.Id == storyId);
+            story.Standfirst = "Forty schools open their doors again after the floods.";
+            await db.SaveChangesAsync();
+            story.Author.Name = "Nazia Baloch Marri";
+            await db.SaveChangesAsync();
+            story.Section!.Name = "Schools";
+            await db.SaveChangesAsync();
+        });
+
+        var card = Card((await GetAsync("/")).Page);
+        Assert.Equal("Forty schools open their doors again after the floods.", card.One(".teaser").Text());
+        Assert.Equal("Nazia Baloch Marri", card.One(".meta span").Text());
+        Assert.Equal("Schools", card.One(".section-label").Text());
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync(a => a.Id == storyId)).Status = ArticleStatus.Draft;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Null((await GetAsync("/")).Page.QuerySelector("#section-education"));
+    }
+
+    [Fact]
     public async Task An_unpublished_story_is_gone_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);
