@@ -165,6 +165,31 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_published_or_renamed_in_a_section_is_offered_under_its_neighbours_on_the_next_request()
+    {
+        async Task<int> AddAsync(string headline) => await App.WithDbAsync(async db =>
+        {
+            var story = TestData.Article(await db.Authors.FirstAsync(), headline: headline, section: await db.Sections.SingleAsync(s => s.Slug == "health"));
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+            return story.Id;
+        });
+        await AddAsync("Polio drive reaches Chaman");
+        var first = (await GetAsync("/category/health")).Page.One(".card-headline a").GetAttribute("href")!;
+        Assert.Null((await GetAsync(first)).Page.QuerySelector(".more-from-section"));
+
+        var secondId = await AddAsync("Measles cases fall in Sibi");
+        Assert.Equal("Measles cases fall in Sibi", (await GetAsync(first)).Page.One(".more-from-section .card-headline").Text());
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync(a => a.Id == secondId)).Headline = "Measles cases halve in Sibi";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal("Measles cases halve in Sibi", (await GetAsync(first)).Page.One(".more-from-section .card-headline").Text());
+    }
+
+    [Fact]
     public async Task An_unpublished_story_is_gone_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);

@@ -252,10 +252,14 @@ public sealed class ShowModel(
 
         PageMeta.Set(ViewData, Meta(story, permalink));
 
-        if (story.SectionSlug is not null)
+        if (story.SectionId is { } section)
         {
-            var sameSection = visible.Where(a => a.Section!.Slug == story.SectionSlug && a.Id != story.Id);
-            MoreFromSection = await StoryCard.ListAsync(db, sameSection, zone, 0, MoreFromSectionCount, cancellationToken);
+            // The section's newest, one more than shown, are the same for every story of the section: kept between
+            // requests, and cleared with the lists whenever a story, an author or a section is saved.
+            var newest = await readCache.GetOrReadAsync(
+                $"newest of section {section}",
+                () => StoryCard.ListAsync(db, visible.Where(a => a.SectionId == section), zone, 0, MoreFromSectionCount + 1, cancellationToken));
+            MoreFromSection = newest.Where(card => card.Url != permalink).Take(MoreFromSectionCount).ToList();
         }
 
         return null;
