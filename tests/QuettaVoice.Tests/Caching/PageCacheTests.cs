@@ -139,21 +139,27 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         IElement Card(IDocument front) => front.One("#section-education").ParentElement!.One(".card");
         Assert.Equal("Girls' schools reopen in Zhob", Card((await GetAsync("/")).Page).One(".card-headline").Text());
 
+        // Each kind of save on its own, the front page read between them.
         await App.WithDbAsync(async db =>
         {
-            var story = await db.Articles.Include(a => a.Author).Include(a => a.Section).SingleAsync(a => a.Id == storyId);
-            story.Standfirst = "Forty schools open their doors again after the floods.";
-            await db.SaveChangesAsync();
-            story.Author.Name = "Nazia Baloch Marri";
-            await db.SaveChangesAsync();
-            story.Section!.Name = "Schools";
+            (await db.Articles.SingleAsync(a => a.Id == storyId)).Standfirst = "Forty schools open their doors again after the floods.";
             await db.SaveChangesAsync();
         });
+        Assert.Equal("Forty schools open their doors again after the floods.", Card((await GetAsync("/")).Page).One(".teaser").Text());
 
-        var card = Card((await GetAsync("/")).Page);
-        Assert.Equal("Forty schools open their doors again after the floods.", card.One(".teaser").Text());
-        Assert.Equal("Nazia Baloch Marri", card.One(".meta span").Text());
-        Assert.Equal("Schools", card.One(".section-label").Text());
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Authors.SingleAsync(a => a.Articles.Any(s => s.Id == storyId))).Name = "Nazia Baloch Marri";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal("Nazia Baloch Marri", Card((await GetAsync("/")).Page).One(".meta span").Text());
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Sections.SingleAsync(s => s.Slug == "education")).Name = "Schools";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal("Schools", Card((await GetAsync("/")).Page).One(".section-label").Text());
 
         await App.WithDbAsync(async db =>
         {

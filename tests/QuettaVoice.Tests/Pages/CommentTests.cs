@@ -74,10 +74,44 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal("not-an-email", page.ValueOf("Reply.Email"));
         Assert.Equal("ftp://files.example", page.ValueOf("Reply.Website"));
         Assert.Empty(await StoredAsync());
-        var nextReader = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
-        Assert.Empty(nextReader.One("textarea[name='Reply.Body']").TextContent.Trim());
-        Assert.Empty(nextReader.ValueOf("Reply.Email") ?? "");
-        Assert.Empty(nextReader.One("#comment-body-error").Text());
+    }
+
+    [Fact]
+    public async Task A_form_shown_again_with_mistakes_is_never_the_form_the_next_reader_gets()
+    {
+        // The story's plain page is never fetched before the post, so the post is the first to make the form: a
+        // reply page gives the form and its token, and the reply's parent is cleared to post a comment of its own.
+        var approvedId = await App.WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(),
+                AuthorName = "Bibi Gul",
+                AuthorEmail = "bibi@example.pk",
+                Body = "A first comment.",
+                CreatedAt = TestApp.Start.UtcDateTime.AddMinutes(-5),
+                Status = CommentStatus.Approved,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        var writer = App.CreateReader();
+        var replyPage = await writer.GetDocumentAsync($"{Seed.Permalink}?replyto={approvedId}");
+        Assert.Equal(approvedId.ToString(System.Globalization.CultureInfo.InvariantCulture), replyPage.ValueOf("Reply.ParentId"));
+
+        var mistakes = Comment(body: "Typed but not sent.", email: "not-an-email");
+        mistakes["Reply.ParentId"] = "";
+        using var response = await writer.SubmitAsync(replyPage, mistakes, "form.comment-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("not-an-email", (await response.ParseAsync()).ValueOf("Reply.Email"));
+
+        var next = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        Assert.Empty(next.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Empty(next.ValueOf("Reply.Name") ?? "");
+        Assert.Empty(next.ValueOf("Reply.Email") ?? "");
+        Assert.Empty(next.One("#comment-email-error").Text());
+        Assert.Empty(next.ValueOf("Reply.ParentId") ?? "");
     }
 
     [Fact]

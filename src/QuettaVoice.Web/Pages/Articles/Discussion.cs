@@ -19,15 +19,6 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     // long threads alone weighed more compressed than the whole page's budget.
     public const int ThreadsPerPage = 20;
 
-    /// <summary>
-    /// The comments of a page, which the outline chose among those the reader may see, in a query compiled once:
-    /// otherwise EF walked it on every request to find its parameters and its SQL.
-    /// </summary>
-    private static readonly Func<NewsDb, List<int>, IAsyncEnumerable<ShowModel.CommentView>> CommentsByIds = EF.CompileAsyncQuery(
-        (NewsDb db, List<int> ids) => db.Comments.AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .Select(c => new ShowModel.CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending)));
-
     /// <summary>A comment's place in the conversation.</summary>
     private readonly record struct Place(int Id, int? ParentId, bool Waiting);
 
@@ -40,9 +31,10 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     /// <summary>The page, or null when the story has no such page of comments.</summary>
     public static async Task<Discussion?> LoadAsync(NewsDb db, ReadCache readCache, int articleId, IReadOnlyList<int> mine, int page, CancellationToken cancellationToken)
     {
-        var read = () => db.Comments.AsNoTracking()
+        var visible = db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId
-                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))))
+                && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id))));
+        var read = () => visible
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new Place(c.Id, c.ParentId, c.Status == CommentStatus.Pending))
             .ToArrayAsync(cancellationToken);
@@ -73,7 +65,11 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
             Add(thread);
         }
 
-        var comments = await CommentsByIds(db, ordered).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+        // Read through the same rule as the outline, which may have been kept: a comment moderated since then is left out.
+        var comments = await visible
+            .Where(c => ordered.Contains(c.Id))
+            .Select(c => new ShowModel.CommentView(c.Id, c.ParentId, c.Depth, c.AuthorName, c.AuthorWebsite, c.Body, c.CreatedAt, c.Status == CommentStatus.Pending))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
         return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.Count(c => !c.Waiting), page, pageCount, threads.Count);
     }
 }

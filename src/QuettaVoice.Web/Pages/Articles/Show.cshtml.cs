@@ -32,7 +32,7 @@ public sealed class ShowModel(
     /// request to find its parameters and its SQL, about 5% of the page's processor time. Which story a slug names,
     /// the visibility rule decides first, in a query small enough to walk.
     /// </summary>
-    private static readonly Func<NewsDb, int, CancellationToken, Task<StoryView?>> StoryById = EF.CompileAsyncQuery(
+    private static readonly PerStore<Func<NewsDb, int, CancellationToken, Task<StoryView?>>> StoryById = new(() => EF.CompileAsyncQuery(
         (NewsDb db, int id, CancellationToken cancellationToken) => db.Articles.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new StoryView(
@@ -55,7 +55,7 @@ public sealed class ShowModel(
                 a.AuthorId,
                 a.SectionId))
             .AsSplitQuery()
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     public StoryView Story { get; private set; } = null!;
 
@@ -206,7 +206,7 @@ public sealed class ShowModel(
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(now);
         var id = await visible.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        var story = id is { } found ? await StoryById(db, found, cancellationToken) : null;
+        var story = id is { } found ? await StoryById.For(db)(db, found, cancellationToken) : null;
         if (story is null)
         {
             return await MovedAsync(year, month, day, slug, visible, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
