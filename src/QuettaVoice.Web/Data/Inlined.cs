@@ -1,0 +1,47 @@
+using System.Linq.Expressions;
+
+namespace QuettaVoice.Web.Data;
+
+/// <summary>
+/// Lets a rule written once as an expression stand inside queries compiled once (<c>EF.CompileAsyncQuery</c>),
+/// which cannot call a method that builds part of a query: within a query, <c>rule.Invoke(...)</c> marks where the
+/// rule goes, and <c>Expand</c> puts the rule's own expression there, its parameters bound to the
+/// arguments, before EF sees the query.
+/// </summary>
+public static class Inlined
+{
+    /// <summary>Marks <paramref name="rule"/> applied to these arguments, for <c>Expand</c> to put in place.</summary>
+    public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 first, T2 second, T3 third) =>
+        throw new InvalidOperationException("A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.");
+
+    /// <summary>The query with every rule marked by <see cref="Invoke{T1, T2, T3, TResult}"/> written out in place.</summary>
+    public static Expression<Func<T1, T2, T3, TResult>> Expand<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> query) =>
+        (Expression<Func<T1, T2, T3, TResult>>)new Expander().Visit(query);
+
+    /// <inheritdoc cref="Expand{T1, T2, T3, TResult}"/>
+    public static Expression<Func<T1, T2, T3, T4, TResult>> Expand<T1, T2, T3, T4, TResult>(Expression<Func<T1, T2, T3, T4, TResult>> query) =>
+        (Expression<Func<T1, T2, T3, T4, TResult>>)new Expander().Visit(query);
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(Inlined) || node.Method.Name != nameof(Invoke))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            // The rule is a static field or a captured value: read it, then bind its parameters to the arguments.
+            var rule = Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
+            var arguments = node.Arguments.Skip(1).Select(Visit).ToList();
+            var bound = new Binder(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second!)).Visit(rule.Body);
+            return Visit(bound);
+        }
+    }
+
+    private sealed class Binder(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            arguments.TryGetValue(node, out var argument) ? argument : node;
+    }
+}
