@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace QuettaVoice.Web.Data;
 
@@ -11,14 +12,22 @@ namespace QuettaVoice.Web.Data;
 public static class Inlined
 {
     /// <summary>Marks <paramref name="rule"/> applied to these arguments, for <c>Expand</c> to put in place.</summary>
+    public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> rule, T1 first, T2 second) =>
+        throw new InvalidOperationException("A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.");
+
+    /// <inheritdoc cref="Invoke{T1, T2, TResult}"/>
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 first, T2 second, T3 third) =>
         throw new InvalidOperationException("A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.");
 
-    /// <summary>The query with every rule marked by <see cref="Invoke{T1, T2, T3, TResult}"/> written out in place.</summary>
+    /// <summary>The query with every rule marked by <c>Invoke</c> written out in place.</summary>
+    public static Expression<Func<T1, TResult>> Expand<T1, TResult>(Expression<Func<T1, TResult>> query) =>
+        (Expression<Func<T1, TResult>>)new Expander().Visit(query);
+
+    /// <inheritdoc cref="Expand{T1, TResult}"/>
     public static Expression<Func<T1, T2, T3, TResult>> Expand<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> query) =>
         (Expression<Func<T1, T2, T3, TResult>>)new Expander().Visit(query);
 
-    /// <inheritdoc cref="Expand{T1, T2, T3, TResult}"/>
+    /// <inheritdoc cref="Expand{T1, TResult}"/>
     public static Expression<Func<T1, T2, T3, T4, TResult>> Expand<T1, T2, T3, T4, TResult>(Expression<Func<T1, T2, T3, T4, TResult>> query) =>
         (Expression<Func<T1, T2, T3, T4, TResult>>)new Expander().Visit(query);
 
@@ -31,8 +40,11 @@ public static class Inlined
                 return base.VisitMethodCall(node);
             }
 
-            // The rule is a static field or a captured value: read it, then bind its parameters to the arguments.
-            var rule = Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
+            // The rule is a static field (read directly: this runs on every request for queries not compiled) or a
+            // captured value; its parameters are then bound to the arguments.
+            var rule = node.Arguments[0] is MemberExpression { Member: FieldInfo field, Expression: null }
+                ? (LambdaExpression)field.GetValue(null)!
+                : Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
             var arguments = node.Arguments.Skip(1).Select(Visit).ToList();
             var bound = new Binder(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second!)).Visit(rule.Body);
             return Visit(bound);

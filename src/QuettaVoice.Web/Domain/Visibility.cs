@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using QuettaVoice.Web.Data;
+
 namespace QuettaVoice.Web.Domain;
 
 /// <summary>What a reader may see now: the one home of that rule for every public query.</summary>
@@ -8,10 +11,13 @@ public static class Visibility
     /// so no background job can miss it.
     /// </summary>
     public static IQueryable<Article> PublishedAt(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a =>
-            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
-            && a.PublishedAt != null
-            && a.PublishedAt <= nowUtc);
+        articles.Where(Inlined.Expand<Article, bool>(a => IsPublishedAt.Invoke(a, nowUtc)));
+
+    /// <summary>The rule of <see cref="PublishedAt"/> itself, which queries compiled once carry through <see cref="Inlined"/>.</summary>
+    public static readonly Expression<Func<Article, DateTime, bool>> IsPublishedAt = (a, nowUtc) =>
+        (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
+        && a.PublishedAt != null
+        && a.PublishedAt <= nowUtc;
 
     /// <summary>
     /// Every story <see cref="PublishedAt"/> leaves out, and no other: drafts, stories in review or the bin, and
