@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using QuettaVoice.Web.Data;
 
 namespace QuettaVoice.Web.Domain;
 

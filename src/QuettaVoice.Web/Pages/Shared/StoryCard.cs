@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
@@ -65,27 +64,25 @@ public sealed record StoryCard(
         return rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.ToCard(zone)).ToList();
     }
 
-    private static readonly Expression<Func<Article, Row>> RowOf = a => new Row
-    {
-        Id = a.Id,
-        Headline = a.Headline,
-        Slug = a.Slug,
-        Standfirst = a.Standfirst,
-        BodyStart = a.Body.Substring(0, TeaserSourceLength),
-        PublishedAt = a.PublishedAt!.Value,
-        Credit = a.Byline ?? a.Author.Name,
-        SectionName = a.Section == null ? null : a.Section.Name,
-        SectionSlug = a.Section == null ? null : a.Section.Slug,
-        ImagePath = a.FeaturedImage.Path,
-        ImageAlt = a.FeaturedImage.AltText,
-    };
-
     /// <summary>
     /// The rows of cards by id, in a query compiled once: otherwise EF walked the cards' projection on every
     /// request to find its parameters and its SQL, about 9% of the front page's processor time.
     /// </summary>
     private static readonly PerStore<Func<NewsDb, IReadOnlyCollection<int>, IAsyncEnumerable<Row>>> RowsByIds = new(() => EF.CompileAsyncQuery(
-        (NewsDb db, IReadOnlyCollection<int> ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(RowOf)));
+        (NewsDb db, IReadOnlyCollection<int> ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new Row
+        {
+            Id = a.Id,
+            Headline = a.Headline,
+            Slug = a.Slug,
+            Standfirst = a.Standfirst,
+            BodyStart = a.Body.Substring(0, TeaserSourceLength),
+            PublishedAt = a.PublishedAt!.Value,
+            Credit = a.Byline ?? a.Author.Name,
+            SectionName = a.Section == null ? null : a.Section.Name,
+            SectionSlug = a.Section == null ? null : a.Section.Slug,
+            ImagePath = a.FeaturedImage.Path,
+            ImageAlt = a.FeaturedImage.AltText,
+        })));
 
     /// <summary>What the store gives for a card.</summary>
     private sealed class Row

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace QuettaVoice.Web.Data;
+namespace QuettaVoice.Web.Domain;
 
 /// <summary>
 /// Lets a rule written once as an expression stand inside queries compiled once (<c>EF.CompileAsyncQuery</c>),
@@ -11,13 +11,15 @@ namespace QuettaVoice.Web.Data;
 /// </summary>
 public static class Inlined
 {
+    private const string OnlyInExpand = "A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.";
+
     /// <summary>Marks <paramref name="rule"/> applied to these arguments, for <c>Expand</c> to put in place.</summary>
     public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> rule, T1 first, T2 second) =>
-        throw new InvalidOperationException("A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.");
+        throw new InvalidOperationException(OnlyInExpand);
 
     /// <inheritdoc cref="Invoke{T1, T2, TResult}"/>
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 first, T2 second, T3 third) =>
-        throw new InvalidOperationException("A rule's Invoke stands inside a query given to Inlined.Expand, which replaces it.");
+        throw new InvalidOperationException(OnlyInExpand);
 
     /// <summary>The query with every rule marked by <c>Invoke</c> written out in place.</summary>
     public static Expression<Func<T1, TResult>> Expand<T1, TResult>(Expression<Func<T1, TResult>> query) =>
