@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Caching;
@@ -7,8 +9,8 @@ public static class CachingServices
 {
     /// <summary>
     /// The output cache for readers' pages, in memory (the store is ASP.NET Core's <c>IOutputCacheStore</c>,
-    /// so a shared one such as Redis can replace it), the store's hook that evicts what a save changed, and
-    /// compression for what is sent.
+    /// so a shared one such as Redis can replace it) behind <see cref="PageStore"/>, the store's hook that evicts
+    /// what a save changed, and compression for what is sent.
     /// </summary>
     public static IHostApplicationBuilder AddNewsCaching(this IHostApplicationBuilder builder)
     {
@@ -19,6 +21,7 @@ public static class CachingServices
             options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(null, CacheTags.Lists));
             options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));
         });
+        StoreEveryPageThrough(builder.Services);
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<SharedPartBrotli>();
         builder.Services.AddSingleton<SectionList>();
@@ -26,6 +29,20 @@ public static class CachingServices
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledEviction>());
         builder.Services.AddSingleton<IInterceptor, CacheEvictionInterceptor>();
         return builder;
+    }
+
+    /// <summary>Wraps whichever store is registered (memory, or Redis from <c>AddSharedState</c>) in a <see cref="PageStore"/>.</summary>
+    private static void StoreEveryPageThrough(IServiceCollection services)
+    {
+        var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(provider => new PageStore(
+            (IOutputCacheStore)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            provider.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageStore>());
     }
 
     /// <summary>

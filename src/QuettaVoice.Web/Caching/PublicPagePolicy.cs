@@ -64,6 +64,7 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         context.Tags.UnionWith(tags);
         if (cacheable)
         {
+            context.HttpContext.RequestServices.GetRequiredService<PageStore>().NoteRenderStart(context.HttpContext);
             // Validators for the copy about to be made, set now because the cache keeps the headers the page
             // starts with: a reader coming back gets a 304 while it is still the page we have.
             var headers = context.HttpContext.Response.Headers;

@@ -31,6 +31,9 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
     /// <summary>Bumped by every clear and forget, so a value read before a change is not kept after it.</summary>
     private long generation;
 
+    /// <summary>Held while the generation is checked and a value kept, and while it is bumped and values dropped, so no change falls between.</summary>
+    private readonly Lock gate = new();
+
     /// <summary>The number of <paramref name="stories"/>, kept under <paramref name="list"/>: the list's own address, one per distinct query.</summary>
     public Task<int> CountAsync(string list, IQueryable<Article> stories, CancellationToken cancellationToken) =>
         GetOrReadAsync(list, () => stories.CountAsync(cancellationToken));
@@ -54,9 +57,12 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
 
         var before = Interlocked.Read(ref generation);
         value = await read();
-        if (Interlocked.Read(ref generation) == before)
+        lock (gate)
         {
-            kept.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.Expiration });
+            if (generation == before)
+            {
+                kept.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.Expiration });
+            }
         }
 
         return value;
@@ -65,14 +71,20 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
     /// <summary>Forgets what is kept under <paramref name="key"/>, and anything being read for it now.</summary>
     public void Forget(string key)
     {
-        Interlocked.Increment(ref generation);
-        kept.Remove(key);
+        lock (gate)
+        {
+            Interlocked.Increment(ref generation);
+            kept.Remove(key);
+        }
     }
 
     public void Clear()
     {
-        Interlocked.Increment(ref generation);
-        kept.Clear();
+        lock (gate)
+        {
+            Interlocked.Increment(ref generation);
+            kept.Clear();
+        }
     }
 
     public void Dispose() => kept.Dispose();

@@ -208,6 +208,23 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_unpublished_while_a_reader_is_being_served_it_is_gone_for_the_next_reader()
+    {
+        // The masthead's sections are read now, so the held query below is the story's own.
+        await GetAsync("/");
+        var hold = App.SqlPause.Next(sql => sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var reading = GetAsync(Seed.Permalink);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), [], "Unpublish");
+        hold.Release();
+
+        // That reader asked before the editor: they are sent the story as it was.
+        Assert.Equal(HttpStatusCode.OK, (await reading).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Seed.Permalink)).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_approved_comment_is_visible_to_the_next_reader()
     {
         var commenter = App.CreateReader();

@@ -62,6 +62,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
     public CollectingSink Logs { get; } = new();
     public SqlCommandCounter SqlCommands { get; } = new();
+    public SqlPause SqlPause { get; } = new();
     public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -81,6 +82,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlCommands);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlPause);
         });
     }
 
