@@ -8,7 +8,9 @@ namespace QuettaVoice.Web.Caching;
 /// story meanwhile evicts its pages, and the render, stored after that, would bring the old story back for
 /// every reader until it expired. So each render notes how many evictions had been made when it began, and its
 /// page is stored only if none has been made since: the next reader renders it afresh. The check and the
-/// storing happen under one gate with the evictions' count, so no eviction falls between them.
+/// storing happen under one gate with the evictions' count, so no eviction falls between them. A page found
+/// stale as it starts to be sent is not offered to the readers who came while it was being made either
+/// (the policy asks <see cref="EvictedSinceRenderStart"/>): they make it afresh.
 /// Evictions are rare beside reads, so a render they throw away costs little. Several instances sharing
 /// Redis each count their own evictions only, which this cannot see across processes.
 /// </summary>
@@ -29,7 +31,7 @@ public sealed class PageStore(IOutputCacheStore inner, IHttpContextAccessor requ
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (!EvictedSinceRenderStart())
+            if (requests.HttpContext is not { } request || !EvictedSinceRenderStart(request))
             {
                 await inner.SetAsync(key, value, tags, validFor, cancellationToken);
             }
@@ -54,8 +56,9 @@ public sealed class PageStore(IOutputCacheStore inner, IHttpContextAccessor requ
         }
     }
 
-    private bool EvictedSinceRenderStart() =>
-        requests.HttpContext?.Items[EvictionsAtStart] is long atStart && atStart != Interlocked.Read(ref evictions);
+    /// <summary>Whether a page has been evicted since <paramref name="request"/>'s page began to be made.</summary>
+    public bool EvictedSinceRenderStart(HttpContext request) =>
+        request.Items[EvictionsAtStart] is long atStart && atStart != Interlocked.Read(ref evictions);
 
     public void Dispose()
     {

@@ -84,7 +84,8 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         var response = context.HttpContext.Response;
         if (!context.AllowCacheStorage
             || response.StatusCode != StatusCodes.Status200OK
-            || PerReaderFormFields.PageSetCookies(context.HttpContext))
+            || PerReaderFormFields.PageSetCookies(context.HttpContext)
+            || context.HttpContext.RequestServices.GetRequiredService<PageStore>().EvictedSinceRenderStart(context.HttpContext))
         {
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;

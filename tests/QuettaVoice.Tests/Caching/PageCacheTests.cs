@@ -225,6 +225,25 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_reader_who_asks_after_the_story_was_unpublished_is_not_handed_a_copy_begun_before()
+    {
+        await GetAsync("/");
+        var hold = App.SqlPause.Next(sql => sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var first = GetAsync(Seed.Permalink);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), [], "Unpublish");
+
+        // The cache makes readers of a page being made wait for it rather than make it again; this one is
+        // given time to join the wait. Were it late, it would make the page itself and the test could not fail.
+        var next = GetAsync(Seed.Permalink);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        hold.Release();
+
+        Assert.Equal(HttpStatusCode.OK, (await first).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await next).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_approved_comment_is_visible_to_the_next_reader()
     {
         var commenter = App.CreateReader();
