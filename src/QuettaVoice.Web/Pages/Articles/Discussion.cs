@@ -23,6 +23,23 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     /// <summary>A comment's place in the conversation.</summary>
     private readonly record struct Place(int Id, int? ParentId, bool Waiting);
 
+    /// <summary>
+    /// The conversation's shape, made from its places once and kept with them: every request for a page of it
+    /// made the same sets and lists again, a third of what the page of comments allocated.
+    /// </summary>
+    private sealed record Outline(IReadOnlyList<int> Threads, ILookup<int?, int> RepliesTo, int ApprovedCount)
+    {
+        public static Outline Of(Place[] places)
+        {
+            var shown = places.Select(c => c.Id).ToHashSet();
+            return new Outline(
+                // A reply whose comment is not shown stands on its own rather than vanishing.
+                places.Where(c => c.ParentId is not { } p || !shown.Contains(p)).Select(c => c.Id).ToList(),
+                places.Where(c => c.ParentId is { } p && shown.Contains(p)).ToLookup(c => c.ParentId, c => c.Id),
+                places.Count(c => !c.Waiting));
+        }
+    }
+
     /// <summary>Which comments of a story a reader sees: the approved ones, and their own still waiting.</summary>
     private static readonly Expression<Func<Comment, int, List<int>, bool>> Shown = (c, articleId, mine) =>
         c.ArticleId == articleId && (c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && mine.Contains(c.Id)));
@@ -50,13 +67,9 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
     public static async Task<Discussion?> LoadAsync(NewsDb db, ReadCache readCache, int articleId, IReadOnlyList<int> mine, int page, CancellationToken cancellationToken)
     {
         var mineList = mine.ToList();
-        var read = () => OutlineOf.For(db)(db, articleId, mineList).ToArrayAsync(cancellationToken).AsTask();
+        var read = async () => Outline.Of(await OutlineOf.For(db)(db, articleId, mineList).ToArrayAsync(cancellationToken));
         var outline = mine.Count == 0 ? await readCache.GetOrReadAsync(CacheTags.Story(articleId), read) : await read();
-
-        var shown = outline.Select(c => c.Id).ToHashSet();
-        var repliesTo = outline.Where(c => c.ParentId is { } p && shown.Contains(p)).ToLookup(c => c.ParentId, c => c.Id);
-        // A reply whose comment is not shown stands on its own rather than vanishing.
-        var threads = outline.Where(c => c.ParentId is not { } p || !shown.Contains(p)).Select(c => c.Id).ToList();
+        var threads = outline.Threads;
         var pageCount = Math.Max(1, (threads.Count + ThreadsPerPage - 1) / ThreadsPerPage);
         if (page < 1 || page > pageCount)
         {
@@ -67,7 +80,7 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
         void Add(int id)
         {
             ordered.Add(id);
-            foreach (var reply in repliesTo[id])
+            foreach (var reply in outline.RepliesTo[id])
             {
                 Add(reply);
             }
@@ -78,9 +91,8 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
             Add(thread);
         }
 
-        // Read through the same rule as the outline, which may have been kept: a comment moderated since then is left out.
         // Read through the rule again, since the outline may have been kept: a comment moderated since is left out.
         var comments = await CommentsOf.For(db)(db, articleId, mineList, ordered).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
-        return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.Count(c => !c.Waiting), page, pageCount, threads.Count);
+        return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.ApprovedCount, page, pageCount, threads.Count);
     }
 }
