@@ -249,6 +249,20 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_pictures_new_alt_text_alone_shows_on_the_next_request()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var uploaded = await editor.UploadAsync(await editor.GetDocumentAsync("/admin/media"), "Image", TestImages.Jpeg(1200, 800), "quetta.jpg", "image/jpeg", new Dictionary<string, string>());
+        var mediaId = await App.WithDbAsync(db => db.Media.Select(m => m.Id).SingleAsync());
+        await EditSeedAsync(editor, new() { ["Input.MediaId"] = $"{mediaId}", ["Input.ImageAlt"] = "Hanna Lake at dawn" }, "Publish");
+        Assert.Equal("Hanna Lake at dawn", (await GetAsync(Seed.Permalink)).Page.One(".featured-image img").GetAttribute("alt"));
+
+        await EditSeedAsync(editor, new() { ["Input.MediaId"] = $"{mediaId}", ["Input.ImageAlt"] = "Boats on Hanna Lake at dawn" }, "Publish");
+
+        Assert.Equal("Boats on Hanna Lake at dawn", (await GetAsync(Seed.Permalink)).Page.One(".featured-image img").GetAttribute("alt"));
+    }
+
+    [Fact]
     public async Task An_approved_comment_is_visible_to_the_next_reader()
     {
         var commenter = App.CreateReader();
