@@ -30,6 +30,7 @@ public sealed class ShowModel(
     /// <summary>
     /// The story as its page shows it, if readers may see it now, in a query compiled once: otherwise EF walked
     /// this large query on every request to find its parameters and its SQL, about 5% of the page's processor time.
+    /// Its tags come after, by the story's id (<see cref="TagsOf"/>).
     /// </summary>
     private static readonly PerStore<Func<NewsDb, string, DateTime, CancellationToken, Task<StoryView?>>> StoryBySlug = new(() => EF.CompileAsyncQuery(Inlined.Expand(
         (NewsDb db, string slug, DateTime nowUtc, CancellationToken cancellationToken) => db.Articles.AsNoTracking()
@@ -49,12 +50,23 @@ public sealed class ShowModel(
                 a.Section == null ? null : a.Section.Name,
                 a.Section == null ? null : a.Section.Slug,
                 a.FeaturedImage,
-                a.Tags.OrderBy(t => t.Name).Select(t => new StoryTag(t.Id, t.Name, t.Slug)).ToList(),
+                new List<StoryTag>(),
                 a.CommentsOpen,
                 a.AuthorId,
                 a.SectionId))
-            .AsSplitQuery()
             .FirstOrDefault())));
+
+    /// <summary>
+    /// A story's tags, by its id. Read with the story, as a second query of the same statement, they repeated the
+    /// whole search for the story inside a join, and SQLite spent longer planning that statement than any other
+    /// of the page's; the story's own statement no longer sorts for it either.
+    /// </summary>
+    private static readonly PerStore<Func<NewsDb, int, IAsyncEnumerable<StoryTag>>> TagsOf = new(() => EF.CompileAsyncQuery(
+        (NewsDb db, int articleId) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == articleId)
+            .SelectMany(a => a.Tags)
+            .OrderBy(t => t.Name)
+            .Select(t => new StoryTag(t.Id, t.Name, t.Slug))));
 
     public StoryView Story { get; private set; } = null!;
 
@@ -204,11 +216,13 @@ public sealed class ShowModel(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(now);
-        var story = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
-        if (story is null)
+        var found = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
+        if (found is null)
         {
             return await MovedAsync(year, month, day, slug, visible, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
+
+        var story = found with { Tags = await TagsOf.For(db)(db, found.Id).ToListAsync(cancellationToken) };
 
         if (commentPage < 1)
         {
