@@ -213,9 +213,9 @@ public sealed class ShowModel(
 
     /// <summary>The story, its picture, its section's other stories and its comments, on one connection; or where the reader should go instead.</summary>
     private Task<IActionResult?> LoadAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken) =>
-        db.ReadAsync(() => ReadAsync(year, month, day, slug, commentPage, cancellationToken), cancellationToken);
+        db.ReadAsync(() => ReadStoryAsync(year, month, day, slug, commentPage, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult?> ReadAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken)
+    private async Task<IActionResult?> ReadStoryAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.PublishedAt(now);
