@@ -68,7 +68,7 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
 
     private async Task<IResult> FeedAsync(FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories)
     {
-        var stories = await FeedStory.LatestAsync(visibleStories, ItemCount, Aborted);
+        var stories = await FeedStory.LatestAsync(Db, visibleStories, ItemCount, Aborted);
         var options = Site.Value;
         var zone = options.FindTimeZone();
         var pageUrl = new Uri(options.AbsoluteUrl(pagePath));
