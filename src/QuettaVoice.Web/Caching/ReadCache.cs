@@ -10,7 +10,7 @@ namespace QuettaVoice.Web.Caching;
 /// What pages read from the store on every request but changes only when something is saved, kept in memory
 /// beneath the page cache, so that a page made afresh reads less: how many stories each list has (the front
 /// page, a section, an author, a tag, a month), when the first was published, the cards of the stories that
-/// head each section on the front page, and the outline of each story's conversation. A count reads every row
+/// head each section on the front page, and the outline of each story's conversation, and the archive's list of months. A count reads every row
 /// of its list, so in a large archive it cost more than the rest of the page; the sections' heads take a
 /// statement SQLite spent longer preparing than running, and their 48 cards were the largest part of the front
 /// page; the outline reads every comment of the story.

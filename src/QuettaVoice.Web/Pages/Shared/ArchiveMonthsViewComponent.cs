@@ -23,17 +23,25 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, ReadCache readCache, T
 
     public async Task<IViewComponentResult> InvokeAsync(int? year = null)
     {
-        var cancellationToken = HttpContext.RequestAborted;
         var zone = site.Value.FindTimeZone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var now = MonthOf(nowUtc, zone);
+        // The whole list is kept too, under the year and the month it is made in: looking its thirteen counts up,
+        // with their queries' visibility rule, took a twentieth of the front page's processor time.
+        var archive = await readCache.GetOrReadAsync($"archive months {year} {now:yyyy-MM}", () => ReadAsync(year, nowUtc, now, zone));
+        return archive is null ? Content("") : View(archive);
+    }
+
+    private async Task<Archive?> ReadAsync(int? year, DateTime nowUtc, DateTime now, TimeZoneInfo zone)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
         var visible = db.Articles.PublishedAt(nowUtc).AsNoTracking();
         if (await readCache.FirstPublishedAsync(visible, cancellationToken) is not { } firstUtc)
         {
-            return Content("");
+            return null;
         }
 
         var first = MonthOf(firstUtc, zone);
-        var now = MonthOf(nowUtc, zone);
         var last = year is { } y ? new DateTime(y, 12, 1) : now;
 
         // Always twelve counts, so the page costs the same however the stories are spread.
@@ -50,7 +58,7 @@ public sealed class ArchiveMonthsViewComponent(NewsDb db, ReadCache readCache, T
         }
 
         var years = Enumerable.Range(first.Year, now.Year - first.Year + 1).Reverse().ToList();
-        return View(new Archive(year is null ? "Archives" : $"Archives for {year}", months, years));
+        return new Archive(year is null ? "Archives" : $"Archives for {year}", months, years);
     }
 
     private static DateTime MonthOf(DateTime utc, TimeZoneInfo zone)
