@@ -9,9 +9,10 @@ namespace QuettaVoice.Web.Caching;
 /// <summary>
 /// What pages read from the store on every request but changes only when something is saved, kept in memory
 /// beneath the page cache, so that a page made afresh reads less: how many stories each list has (the front
-/// page, a section, an author, a tag, a month), when the first was published, the cards of the stories that
-/// head each section on the front page, and the outline of each story's conversation, and the archive's list of months. A count reads every row
-/// of its list, so in a large archive it cost more than the rest of the page; the sections' heads take a
+/// page, a section, an author, a tag, a month), when the first was published, the archive's list of months,
+/// the cards of the stories that head each section on the front page, and the outline of each story's
+/// conversation. A count reads every row of its list, so in a large archive it cost more than the rest of the
+/// page; the sections' heads take a
 /// statement SQLite spent longer preparing than running, and their 48 cards were the largest part of the front
 /// page; the outline reads every comment of the story.
 /// Everything is cleared whenever the cached lists are (a public story saved, an author, a section or a tag
