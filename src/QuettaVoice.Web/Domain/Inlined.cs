@@ -7,7 +7,7 @@ namespace QuettaVoice.Web.Domain;
 /// Lets a rule written once as an expression stand inside queries compiled once (<c>EF.CompileAsyncQuery</c>),
 /// which cannot call a method that builds part of a query: within a query, <c>rule.Invoke(...)</c> marks where the
 /// rule goes, and <c>Expand</c> puts the rule's own expression there, its parameters bound to the
-/// arguments, before EF sees the query.
+/// arguments, before EF sees the query. <c>Bind</c> applies a rule to one value for a query not compiled.
 /// </summary>
 public static class Inlined
 {
@@ -22,16 +22,23 @@ public static class Inlined
         throw new InvalidOperationException(OnlyInExpand);
 
     /// <summary>The query with every rule marked by <c>Invoke</c> written out in place.</summary>
-    public static Expression<Func<T1, TResult>> Expand<T1, TResult>(Expression<Func<T1, TResult>> query) =>
-        (Expression<Func<T1, TResult>>)new Expander().Visit(query);
-
-    /// <inheritdoc cref="Expand{T1, TResult}"/>
     public static Expression<Func<T1, T2, T3, TResult>> Expand<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> query) =>
         (Expression<Func<T1, T2, T3, TResult>>)new Expander().Visit(query);
 
-    /// <inheritdoc cref="Expand{T1, TResult}"/>
+    /// <inheritdoc cref="Expand{T1, T2, T3, TResult}"/>
     public static Expression<Func<T1, T2, T3, T4, TResult>> Expand<T1, T2, T3, T4, TResult>(Expression<Func<T1, T2, T3, T4, TResult>> query) =>
         (Expression<Func<T1, T2, T3, T4, TResult>>)new Expander().Visit(query);
+
+    /// <summary>
+    /// <paramref name="rule"/> with its second parameter bound to the captured variable <paramref name="second"/>
+    /// reads (<c>() => nowUtc</c>), which EF sends as a parameter of that name: a rule applied to one value in a
+    /// query not compiled, without walking a query for markers.
+    /// </summary>
+    public static Expression<Func<T1, TResult>> Bind<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> rule, Expression<Func<T2>> second)
+    {
+        var body = new Binder(new Dictionary<ParameterExpression, Expression> { [rule.Parameters[1]] = second.Body }).Visit(rule.Body);
+        return Expression.Lambda<Func<T1, TResult>>(body, rule.Parameters[0]);
+    }
 
     private sealed class Expander : ExpressionVisitor
     {
@@ -42,8 +49,7 @@ public static class Inlined
                 return base.VisitMethodCall(node);
             }
 
-            // The rule is a static field (read directly: this runs on every request for queries not compiled) or a
-            // captured value; its parameters are then bound to the arguments.
+            // The rule is a static field, read directly, or a captured value; its parameters are then bound to the arguments.
             var rule = node.Arguments[0] is MemberExpression { Member: FieldInfo field, Expression: null }
                 ? (LambdaExpression)field.GetValue(null)!
                 : Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();

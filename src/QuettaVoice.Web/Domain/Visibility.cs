@@ -10,7 +10,7 @@ public static class Visibility
     /// so no background job can miss it.
     /// </summary>
     public static IQueryable<Article> PublishedAt(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(Inlined.Expand<Article, bool>(a => IsPublishedAt.Invoke(a, nowUtc)));
+        articles.Where(Inlined.Bind(IsPublishedAt, () => nowUtc));
 
     /// <summary>The rule of <see cref="PublishedAt"/> itself, which queries compiled once carry through <see cref="Inlined"/>.</summary>
     public static readonly Expression<Func<Article, DateTime, bool>> IsPublishedAt = (a, nowUtc) =>
