@@ -49,10 +49,10 @@ public static class Inlined
                 return base.VisitMethodCall(node);
             }
 
-            // The rule is a static field, read directly, or a captured value; its parameters are then bound to the arguments.
+            // Every rule is a static field, read directly; its parameters are then bound to the arguments.
             var rule = node.Arguments[0] is MemberExpression { Member: FieldInfo field, Expression: null }
                 ? (LambdaExpression)field.GetValue(null)!
-                : Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
+                : throw new InvalidOperationException("A rule given to Inlined.Invoke is a static field.");
             var arguments = node.Arguments.Skip(1).Select(Visit).ToList();
             var bound = new Binder(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second!)).Visit(rule.Body);
             return Visit(bound);
