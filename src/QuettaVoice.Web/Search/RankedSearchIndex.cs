@@ -36,31 +36,14 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
 
         // Stories with every term in the headline come before all others, so when they fill the page only they
         // need scoring: a common word at 100,000 stories is in tens of thousands of bodies, and scoring them all
-        // was most of a search's time. A page that reaches past them has every match scored.
-        var inHeadline = await MatchingInHeadline(query).CountAsync(id => !hidden.Contains(id), cancellationToken);
-        var headlineOnly = skip + take <= inHeadline;
-        var scored = Scored(query, headlineOnly);
-
-        // The few headline matches are looked up by id (7 ms at 100,000 stories, where walking the visible stories
-        // for them took 14); tens of thousands of matches are met faster by that walk (40 ms against 72).
-        var (matches, stories) = headlineOnly
-            ? (scored.Where(s => !hidden.Contains(s.Id)), Db.Articles)
-            : (scored, Db.Articles.PublishedAt(nowUtc));
-        var visible = matches.Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a });
-        var page = await visible
-            .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
-            .Skip(skip)
-            .Take(take)
-            .Select(r => new
-            {
-                r.Article.Id,
-                r.Article.Slug,
-                PublishedAt = r.Article.PublishedAt!.Value,
-                SectionName = r.Article.Section == null ? null : r.Article.Section.Name,
-                SectionSlug = r.Article.Section == null ? null : r.Article.Section.Slug,
-                Credit = r.Article.Byline ?? r.Article.Author.Name,
-            })
-            .ToListAsync(cancellationToken);
+        // was most of a search's time. Their page is asked for first, unless the matches cannot fill it; a page
+        // they do not fill reaches past them, and is asked for again with every match scored. Counting them first,
+        // to choose, took longer than their page does when it fills.
+        var page = skip + take <= all ? await PageAsync(query, hidden, headlineOnly: true, nowUtc, skip, take, cancellationToken) : [];
+        if (page.Count < take)
+        {
+            page = await PageAsync(query, hidden, headlineOnly: false, nowUtc, skip, take, cancellationToken);
+        }
 
         var marked = await MarkedAsync(query, page.ConvertAll(p => p.Id), cancellationToken);
         var hits = page.ConvertAll(p =>
@@ -71,6 +54,32 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
         return new SearchResults(all, hits);
     }
 
+    /// <summary>One page of the visible matches, best first; with <paramref name="headlineOnly"/>, of those with every term in the headline.</summary>
+    private async Task<List<PageRow>> PageAsync(SearchQuery query, IQueryable<int> hidden, bool headlineOnly, DateTime nowUtc, int skip, int take, CancellationToken cancellationToken)
+    {
+        // The few headline matches are looked up by id (7 ms at 100,000 stories, where walking the visible stories
+        // for them took 14); tens of thousands of matches are met faster by that walk (40 ms against 72).
+        var scored = Scored(query, headlineOnly);
+        var (matches, stories) = headlineOnly
+            ? (scored.Where(s => !hidden.Contains(s.Id)), Db.Articles)
+            : (scored, Db.Articles.PublishedAt(nowUtc));
+        return await matches
+            .Join(stories, s => s.Id, a => a.Id, (s, a) => new { s.InHeadline, s.Relevance, Article = a })
+            .OrderByDescending(r => r.InHeadline).ThenByDescending(r => r.Relevance).ThenByDescending(r => r.Article.PublishedAt).ThenByDescending(r => r.Article.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(r => new PageRow(
+                r.Article.Id,
+                r.Article.Slug,
+                r.Article.PublishedAt!.Value,
+                r.Article.Section == null ? null : r.Article.Section.Name,
+                r.Article.Section == null ? null : r.Article.Section.Slug,
+                r.Article.Byline ?? r.Article.Author.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    private sealed record PageRow(int Id, string Slug, DateTime PublishedAt, string? SectionName, string? SectionSlug, string Credit);
+
     /// <summary>
     /// Every story the query matches, visible or not: the visibility rule is applied to this in LINQ. With
     /// <paramref name="headlineOnly"/>, only those with every term in the headline, scored as they are among all.
@@ -79,9 +88,6 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
 
     /// <summary>The ids of every story the query matches, visible or not, for the count; an engine may find them more cheaply than by scoring.</summary>
     protected virtual IQueryable<int> Matching(SearchQuery query) => Scored(query, headlineOnly: false).Select(s => s.Id);
-
-    /// <summary>The ids of every story the query matches with every term in the headline, visible or not, for the count.</summary>
-    protected virtual IQueryable<int> MatchingInHeadline(SearchQuery query) => Scored(query, headlineOnly: true).Select(s => s.Id);
 
     /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
     protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);
