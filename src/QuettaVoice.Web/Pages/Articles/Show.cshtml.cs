@@ -218,11 +218,10 @@ public sealed class ShowModel(
     private async Task<IActionResult?> ReadStoryAsync(int year, int month, int day, string slug, int? commentPage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = db.Articles.PublishedAt(now);
         var found = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
         if (found is null)
         {
-            return await MovedAsync(year, month, day, slug, visible, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
+            return await MovedAsync(year, month, day, slug, now, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
 
         var story = found with { Tags = await TagsOf.For(db)(db, found.Id).ToListAsync(cancellationToken) };
@@ -273,7 +272,7 @@ public sealed class ShowModel(
             // requests, and cleared with the lists whenever a story, an author or a section is saved.
             var newest = await readCache.GetOrReadAsync(
                 $"newest of section {section}",
-                () => StoryCard.ListAsync(db, visible.Where(a => a.SectionId == section), zone, 0, MoreFromSectionCount + 1, cancellationToken));
+                () => StoryCard.ListAsync(db, db.Articles.PublishedAt(now).Where(a => a.SectionId == section), zone, 0, MoreFromSectionCount + 1, cancellationToken));
             MoreFromSection = newest.Where(card => card.Url != permalink).Take(MoreFromSectionCount).ToList();
         }
 
@@ -320,12 +319,12 @@ public sealed class ShowModel(
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>The story's present address, when this one is an address it had before its slug or date changed.</summary>
-    private async Task<string?> MovedAsync(int year, int month, int day, string slug, IQueryable<Article> visible, CancellationToken cancellationToken)
+    private async Task<string?> MovedAsync(int year, int month, int day, string slug, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var oldPath = string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
         var moved = await db.Redirects.AsNoTracking()
             .Where(r => r.OldPath == oldPath)
-            .Join(visible, r => r.ArticleId, a => a.Id, (r, a) => new { a.Slug, a.PublishedAt })
+            .Join(db.Articles.PublishedAt(nowUtc), r => r.ArticleId, a => a.Id, (r, a) => new { a.Slug, a.PublishedAt })
             .FirstOrDefaultAsync(cancellationToken);
         return moved is null ? null : Domain.Permalink.For(moved.Slug, moved.PublishedAt!.Value, site.Value.FindTimeZone());
     }
