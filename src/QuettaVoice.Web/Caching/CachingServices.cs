@@ -31,16 +31,21 @@ public static class CachingServices
         return builder;
     }
 
-    /// <summary>Wraps whichever store is registered (memory, or Redis from <c>AddSharedState</c>) in a <see cref="PageStore"/>.</summary>
+    /// <summary>
+    /// Wraps whichever store is registered (memory, or Redis from <c>AddSharedState</c>) in a <see cref="PageStore"/>,
+    /// counting evictions where that registered its count (Redis), else in memory.
+    /// </summary>
     private static void StoreEveryPageThrough(IServiceCollection services)
     {
         var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
         services.AddHttpContextAccessor();
+        services.TryAddSingleton<IEvictionCount, LocalEvictionCount>();
         services.AddSingleton(provider => new PageStore(
             (IOutputCacheStore)(registered.ImplementationInstance
                 ?? registered.ImplementationFactory?.Invoke(provider)
                 ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            provider.GetRequiredService<IEvictionCount>(),
             provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageStore>());
     }

@@ -6,63 +6,55 @@ namespace QuettaVoice.Web.Caching;
 /// The page cache's store (memory, or Redis), which keeps no page whose rendering began before an eviction.
 /// A reader's render reads the store, then takes a few milliseconds to finish; an editor who unpublishes the
 /// story meanwhile evicts its pages, and the render, stored after that, would bring the old story back for
-/// every reader until it expired. So each render notes how many evictions had been made when it began, and its
-/// page is stored only if none has been made since: the next reader renders it afresh. The check and the
-/// storing happen under one gate with the evictions' count, so no eviction falls between them. A page found
-/// stale as it starts to be sent is not offered to the readers who came while it was being made either
-/// (the policy asks <see cref="EvictedSinceRenderStart"/>): they make it afresh.
-/// Evictions are rare beside reads, so a render they throw away costs little. Several instances sharing
-/// Redis each count their own evictions only, which this cannot see across processes.
+/// every reader until it expired. So each render notes the count of evictions (<see cref="IEvictionCount"/>,
+/// shared by every instance) when it begins, and its page is not stored if the count has moved since. An
+/// eviction that comes while the page is being stored is caught by asking again once it is stored: the page is
+/// then evicted by its own tags. Every eviction is counted before it is made, so in any order either the
+/// eviction finds the page stored or the page finds the count moved. A page found stale as it starts to be sent
+/// is not offered to the readers who came while it was being made either (the policy asks
+/// <see cref="EvictedSinceRenderStartAsync"/>): they make it afresh. Evictions are rare beside reads, so the
+/// renders they throw away cost little.
 /// </summary>
-public sealed class PageStore(IOutputCacheStore inner, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
+public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
 {
     private static readonly object EvictionsAtStart = new();
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private long evictions;
-
-    /// <summary>Notes, for the page <paramref name="request"/> is about to render, how many evictions came before it.</summary>
-    public void NoteRenderStart(HttpContext request) => request.Items[EvictionsAtStart] = Interlocked.Read(ref evictions);
+    /// <summary>
+    /// Notes, for the page <paramref name="request"/> is about to render, how many evictions came before it. Not
+    /// waited for: asked of Redis, the count is sent ahead of the store's lookup of the page, so it is read before
+    /// anything the render reads.
+    /// </summary>
+    public void NoteRenderStart(HttpContext request) => request.Items[EvictionsAtStart] = evictions.ReadAsync();
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        var request = requests.HttpContext;
+        if (request is not null && await EvictedSinceRenderStartAsync(request))
         {
-            if (requests.HttpContext is not { } request || !EvictedSinceRenderStart(request))
-            {
-                await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-            }
+            return;
         }
-        finally
+
+        await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+        if (request is not null && await EvictedSinceRenderStartAsync(request))
         {
-            gate.Release();
+            foreach (var tag in tags ?? [])
+            {
+                await inner.EvictByTagAsync(tag, cancellationToken);
+            }
         }
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            Interlocked.Increment(ref evictions);
-            await inner.EvictByTagAsync(tag, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await evictions.AddOneAsync();
+        await inner.EvictByTagAsync(tag, cancellationToken);
     }
 
-    /// <summary>Whether a page has been evicted since <paramref name="request"/>'s page began to be made.</summary>
-    public bool EvictedSinceRenderStart(HttpContext request) =>
-        request.Items[EvictionsAtStart] is long atStart && atStart != Interlocked.Read(ref evictions);
+    /// <summary>Whether a page has been evicted since <paramref name="request"/>'s page began to be made; false for a request that noted no start.</summary>
+    public async Task<bool> EvictedSinceRenderStartAsync(HttpContext request) =>
+        request.Items[EvictionsAtStart] is Task<long> atStart && await atStart != await evictions.ReadAsync();
 
-    public void Dispose()
-    {
-        gate.Dispose();
-        (inner as IDisposable)?.Dispose();
-    }
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 }

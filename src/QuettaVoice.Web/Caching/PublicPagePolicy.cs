@@ -79,18 +79,15 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
         if (!context.AllowCacheStorage
             || response.StatusCode != StatusCodes.Status200OK
             || PerReaderFormFields.PageSetCookies(context.HttpContext)
-            || context.HttpContext.RequestServices.GetRequiredService<PageStore>().EvictedSinceRenderStart(context.HttpContext))
+            || await context.HttpContext.RequestServices.GetRequiredService<PageStore>().EvictedSinceRenderStartAsync(context.HttpContext))
         {
             context.AllowCacheStorage = false;
-            return ValueTask.CompletedTask;
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Health;
 using StackExchange.Redis;
@@ -47,6 +48,7 @@ public static class SharedStateServices
             options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection);
             options.InstanceName = redis.InstanceName + "pages:";
         });
+        builder.Services.AddSingleton<IEvictionCount, RedisEvictionCount>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }

@@ -109,6 +109,31 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_story_unpublished_on_one_while_the_other_is_serving_it_is_gone_for_the_next_reader_of_either()
+    {
+        var (one, two) = await StartTogetherAsync();
+        // The masthead's sections are read now, so the held query is the story's own.
+        using var front = await Reader(one).GetAsync("/");
+        var hold = one.SqlPause.Next(sql => sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var reading = Reader(one).GetAsync(Seed.Permalink);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var editor = (await SignInAsync(two, Roles.Editor)).ClientFor(two.ClientOptions.BaseAddress);
+        var seedId = await two.WithDbAsync(db => db.Articles.Select(a => a.Id).SingleAsync());
+        using var unpublished = await editor.SubmitAsync(
+            await editor.GetDocumentAsync($"/admin/articles/{seedId}/edit"), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
+        Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        hold.Release();
+
+        // That reader asked before the editor: they are sent the story as it was, and no one after them is.
+        using var read = await reading;
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var onOne = await Reader(one).GetAsync(Seed.Permalink);
+        using var onTwo = await Reader(two).GetAsync(Seed.Permalink);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (onOne.StatusCode, onTwo.StatusCode));
+    }
+
+    [SkippableFact]
     public async Task A_sign_in_and_a_form_from_one_are_good_on_the_other()
     {
         var (one, two) = await StartTogetherAsync();
