@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,6 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
     /// </summary>
     public const string Search = "PublicSearch";
 
-    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
-
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -47,7 +46,7 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
             && context.HttpContext.User.Identity?.IsAuthenticated != true
             && !request.Cookies.ContainsKey(PendingComments.CookieName)
-            && !request.Cookies.ContainsKey(TempDataCookie);
+            && !request.Cookies.ContainsKey(CookieTempDataProvider.CookieName);
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;

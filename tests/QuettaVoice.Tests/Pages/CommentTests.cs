@@ -40,6 +40,15 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_reader_who_has_not_commented_is_sent_no_cookie_but_the_forms()
+    {
+        using var response = await App.CreateReader().GetAsync(Seed.Permalink);
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(".AspNetCore.Antiforgery.", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_comment_waits_for_a_moderator_and_only_its_writer_sees_it_meanwhile()
     {
         var commenter = App.CreateReader();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Caching;
@@ -82,6 +83,13 @@ public sealed class ShowModel(
     /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
     public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
 
+    /// <summary>
+    /// What the reader is told after posting a comment, carried over the redirect in the TempData cookie. Looked
+    /// for only when that cookie came: read without it, TempData had every other reader sent a Set-Cookie that
+    /// deleted a cookie they never had.
+    /// </summary>
+    public string? CommentMessage =>
+        Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName) ? TempData["CommentMessage"] as string : null;
 
     /// <summary>The story's own address, without a comment page.</summary>
     public string Permalink { get; private set; } = "";
