@@ -52,9 +52,26 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
         await inner.EvictByTagAsync(tag, cancellationToken);
     }
 
-    /// <summary>Whether a page has been evicted since <paramref name="request"/>'s page began to be made; false for a request that noted no start.</summary>
-    public async Task<bool> EvictedSinceRenderStartAsync(HttpContext request) =>
-        request.Items[EvictionsAtStart] is Task<long> atStart && await atStart != await evictions.ReadAsync();
+    /// <summary>
+    /// Whether a page has been evicted since <paramref name="request"/>'s page began to be made; false for a request
+    /// that noted no start. A count that cannot be read (Redis down) says yes: the page is sent, but kept for no one.
+    /// </summary>
+    public async Task<bool> EvictedSinceRenderStartAsync(HttpContext request)
+    {
+        if (request.Items[EvictionsAtStart] is not Task<long> atStart)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await atStart != await evictions.ReadAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return true;
+        }
+    }
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 }

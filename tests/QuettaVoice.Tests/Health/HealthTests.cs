@@ -40,4 +40,16 @@ public sealed class HealthTests : SiteTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy\nredis: Unhealthy\nstore: Healthy\n", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_redis_that_does_not_answer_still_lets_readers_read()
+    {
+        // The page cache lives in Redis: while it is down, pages are made for every reader and kept for none.
+        await using var app = new TestApp(seed: true, settings: new Dictionary<string, string> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=300,asyncTimeout=300,syncTimeout=300" });
+
+        using var front = await app.CreateReader().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, front.StatusCode);
+        Assert.Contains(Seed.Headline, await front.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
