@@ -6,7 +6,8 @@ namespace QuettaVoice.Web.Caching;
 /// </summary>
 public interface IEvictionCount
 {
-    Task<long> ReadAsync();
+    /// <summary>The count now; at once where it is kept in memory.</summary>
+    ValueTask<long> ReadAsync();
 
     /// <summary>Counts one more eviction; called before the pages are evicted, never after.</summary>
     Task AddOneAsync();

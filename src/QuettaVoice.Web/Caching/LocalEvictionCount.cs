@@ -5,7 +5,7 @@ public sealed class LocalEvictionCount : IEvictionCount
 {
     private long count;
 
-    public Task<long> ReadAsync() => Task.FromResult(Interlocked.Read(ref count));
+    public ValueTask<long> ReadAsync() => new(Interlocked.Read(ref count));
 
     public Task AddOneAsync()
     {

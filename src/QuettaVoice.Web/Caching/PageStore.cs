@@ -24,7 +24,11 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
     /// waited for: asked of Redis, the count is sent ahead of the store's lookup of the page, so it is read before
     /// anything the render reads.
     /// </summary>
-    public void NoteRenderStart(HttpContext request) => request.Items[EvictionsAtStart] = evictions.ReadAsync();
+    public void NoteRenderStart(HttpContext request)
+    {
+        var count = evictions.ReadAsync();
+        request.Items[EvictionsAtStart] = count.IsCompletedSuccessfully ? count.Result : count.AsTask();
+    }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
@@ -58,14 +62,16 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
     /// </summary>
     public async Task<bool> EvictedSinceRenderStartAsync(HttpContext request)
     {
-        if (request.Items[EvictionsAtStart] is not Task<long> atStart)
+        var noted = request.Items[EvictionsAtStart];
+        if (noted is null)
         {
             return false;
         }
 
         try
         {
-            return await atStart != await evictions.ReadAsync();
+            var atStart = noted is long known ? known : await (Task<long>)noted;
+            return atStart != await evictions.ReadAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

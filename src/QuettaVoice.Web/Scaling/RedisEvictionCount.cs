@@ -11,7 +11,7 @@ public sealed class RedisEvictionCount(IConnectionMultiplexer redis, RedisOption
 {
     private readonly RedisKey key = options.InstanceName + "page-evictions";
 
-    public async Task<long> ReadAsync() => (long?)await redis.GetDatabase().StringGetAsync(key) ?? 0;
+    public async ValueTask<long> ReadAsync() => (long?)await redis.GetDatabase().StringGetAsync(key) ?? 0;
 
     public Task AddOneAsync() => redis.GetDatabase().StringIncrementAsync(key);
 }
