@@ -10,9 +10,9 @@ namespace QuettaVoice.Web.Caching;
 /// shared by every instance) when it begins, and its page is not stored if the count has moved since. An
 /// eviction that comes while the page is being stored is caught by asking again once it is stored: the page is
 /// then evicted by its own tags. Every eviction is counted before it is made, so in any order either the
-/// eviction finds the page stored or the page finds the count moved. A page found stale as it starts to be sent
-/// is not offered to the readers who came while it was being made either (the policy asks
-/// <see cref="EvictedSinceRenderStartAsync"/>): they make it afresh. Evictions are rare beside reads, so the
+/// eviction finds the page stored or the page finds the count moved. A page found stale once it is made is not
+/// offered to the readers who came while it was being made either (the policy asks
+/// <see cref="EvictedSinceRenderStartAsync"/> after the page's last byte): they make it afresh. Evictions are rare beside reads, so the
 /// renders they throw away cost little.
 /// </summary>
 public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
