@@ -37,8 +37,11 @@ public static class SharedStateServices
 
         var configuration = ConfigurationOptions.Parse(redis.Configuration!);
         // A Redis restart or a slow first connection must not stop the site: the client keeps retrying,
-        // and /healthz says so meanwhile.
+        // and /healthz says so meanwhile. While it is down a command fails at once rather than waiting in the
+        // client's backlog for the whole timeout (5 s by default), so readers get their pages made afresh
+        // instead of waiting on the cache for each one.
         configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         var connection = ConnectionMultiplexer.Connect(configuration);
         // Registered through a factory, so the container closes the connection when the site stops.
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => connection);
