@@ -17,6 +17,7 @@ public sealed partial class CacheEvictionInterceptor(
     ReadCache readCache,
     SectionList sections,
     ScheduledEviction schedule,
+    EvictionRetry retry,
     TimeProvider clock,
     ILogger<CacheEvictionInterceptor> logger) : SaveChangesInterceptor
 {
@@ -190,8 +191,9 @@ public sealed partial class CacheEvictionInterceptor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The save has been made: failing it now (a shared cache that is down) would tell the editor a
-            // published story was not. The pages it changed show again once they expire.
+            // published story was not. The pages it changed are evicted once the store answers again.
             LogEvictionFailed(e, changes.Tags.Count);
+            retry.Later(changes.Tags);
         }
 
         if (changes.ScheduleChanged)
@@ -200,6 +202,6 @@ public sealed partial class CacheEvictionInterceptor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Saved, but {Count} cached page groups could not be evicted; they show the old version until they expire")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saved, but {Count} cached page groups could not be evicted; they are tried again every few seconds")]
     private partial void LogEvictionFailed(Exception exception, int count);
 }

@@ -26,6 +26,7 @@ public static class CachingServices
         builder.Services.AddSingleton<SharedPartBrotli>();
         builder.Services.AddSingleton<SectionList>();
         builder.Services.AddSingleton<ScheduledEviction>();
+        builder.Services.AddSingleton<EvictionRetry>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledEviction>());
         builder.Services.AddSingleton<IInterceptor, CacheEvictionInterceptor>();
         return builder;

@@ -13,6 +13,7 @@ namespace QuettaVoice.Web.Caching;
 public sealed partial class ScheduledEviction(
     IServiceScopeFactory scopes,
     IOutputCacheStore store,
+    EvictionRetry retry,
     ReadCache readCache,
     TimeProvider clock,
     StoreStartup storeStartup,
@@ -73,8 +74,9 @@ public sealed partial class ScheduledEviction(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A timer has no caller to tell: the pages still expire on their own, so log and carry on.
+            // A timer has no caller to tell: log, and evict again once the store answers.
             LogFailed(ex);
+            retry.Later([CacheTags.Site]);
         }
     }
 

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Tests.Caching;
@@ -246,6 +247,29 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
 
         Assert.Equal(HttpStatusCode.OK, (await reading).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await next).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_story_unpublished_while_the_page_store_is_down_is_gone_once_it_answers_again()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Seed.Permalink)).Response.StatusCode);
+
+        App.CacheOutage.IsOn = true;
+        await EditSeedAsync(editor, [], "Unpublish");
+        // The stored page cannot be evicted meanwhile, and readers are still sent it, as Redis would.
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Seed.Permalink)).Response.StatusCode);
+
+        App.CacheOutage.IsOn = false;
+        App.Clock.Advance(EvictionRetry.Interval);
+        var status = HttpStatusCode.OK;
+        for (var tries = 0; tries < 50 && status != HttpStatusCode.NotFound; tries++)
+        {
+            status = (await GetAsync(Seed.Permalink)).Response.StatusCode;
+            await Task.Delay(TimeSpan.FromMilliseconds(status == HttpStatusCode.NotFound ? 0 : 100));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public CollectingSink Logs { get; } = new();
     public SqlCommandCounter SqlCommands { get; } = new();
     public SqlPause SqlPause { get; } = new();
+    public CacheOutage CacheOutage { get; } = new();
     public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -83,6 +84,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlCommands);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(SqlPause);
+            var count = services.Last(s => s.ServiceType == typeof(QuettaVoice.Web.Caching.IEvictionCount));
+            services.AddSingleton(provider => CacheOutage.Around(
+                (QuettaVoice.Web.Caching.IEvictionCount)ActivatorUtilities.CreateInstance(provider, count.ImplementationType!)));
         });
     }
 
