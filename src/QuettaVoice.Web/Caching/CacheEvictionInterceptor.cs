@@ -67,7 +67,8 @@ public sealed partial class CacheEvictionInterceptor(
         var tags = new HashSet<string>(StringComparer.Ordinal);
         var scheduleChanged = false;
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        // Listed first: finding a picture's story looks into the tracker while this walks it.
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
             scheduleChanged |= entry.Entity is Article && IsOrWasDue(entry, nowUtc);
             AddTags(entry, tags);
@@ -92,6 +93,11 @@ public sealed partial class CacheEvictionInterceptor(
 
                 AddBothValues(entry, nameof(Article.SectionId), id => tags.Add(CacheTags.Section(id)));
                 break;
+            case FeaturedImage when entry.State != EntityState.Added && StoryOf(entry) is { } story:
+                // Stored as part of its story, so a writer that changed only the picture changed no story column.
+                // A picture added with its story, or in place of another, is covered by that story or the old picture.
+                AddTags(story, tags);
+                break;
             case Comment comment when comment.Status == CommentStatus.Approved || Original<CommentStatus>(entry, nameof(Comment.Status)) == CommentStatus.Approved:
                 tags.Add(CacheTags.Story(comment.ArticleId));
                 break;
@@ -115,6 +121,11 @@ public sealed partial class CacheEvictionInterceptor(
                 break;
         }
     }
+
+    /// <summary>The tracked story a picture belongs to, found by key (the picture is always tracked with it).</summary>
+    private static EntityEntry<Article>? StoryOf(EntityEntry picture) =>
+        picture.Context.Set<Article>().Local.FindEntryUntyped(
+            picture.Metadata.FindOwnership()!.Properties.Select(key => picture.Property(key.Name).CurrentValue));
 
     /// <summary>Readers can see it now, could before the change, or will when its time comes.</summary>
     private static bool IsOrWasPublic(EntityEntry entry)

@@ -287,6 +287,29 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_picture_changed_on_its_own_by_any_writer_shows_on_the_next_request()
+    {
+        // The picture is stored as part of its story: a writer that changes the picture alone changes no story column.
+        Task SetPictureAsync(string caption) => App.WithDbAsync(async db =>
+        {
+            var story = await db.Articles.SingleAsync(a => a.Slug == Seed.Slug);
+            story.FeaturedImage.Path = "/wp-content/uploads/2025/07/afghan-embassy-moscow.jpg";
+            story.FeaturedImage.Caption = caption;
+            story.FeaturedImage.AltText = caption;
+            await db.SaveChangesAsync();
+        });
+        await SetPictureAsync("The Afghan embassy in Moscow.");
+        var before = (await GetAsync(Seed.Permalink)).Page;
+        Assert.Equal("The Afghan embassy in Moscow.", before.One(".featured-image figcaption").Text());
+
+        await SetPictureAsync("The Afghan embassy in Moscow, with the Taliban's flag.");
+
+        var after = (await GetAsync(Seed.Permalink)).Page;
+        Assert.Equal("The Afghan embassy in Moscow, with the Taliban's flag.", after.One(".featured-image figcaption").Text());
+        Assert.Equal("The Afghan embassy in Moscow, with the Taliban's flag.", after.One(".featured-image img").GetAttribute("alt"));
+    }
+
+    [Fact]
     public async Task An_approved_comment_is_visible_to_the_next_reader()
     {
         var commenter = App.CreateReader();
