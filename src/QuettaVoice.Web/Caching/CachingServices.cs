@@ -34,18 +34,20 @@ public static class CachingServices
 
     /// <summary>
     /// Wraps whichever store is registered (memory, or Redis from <c>AddSharedState</c>) in a <see cref="PageStore"/>,
-    /// counting evictions where that registered its count (Redis), else in memory.
+    /// counting evictions where that registered its count (Redis), else in memory. The wrapped store stays a
+    /// service of its own (keyed <see cref="PageStore.Inner"/>), which a test can hold in the middle of a write.
     /// </summary>
     private static void StoreEveryPageThrough(IServiceCollection services)
     {
         var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
+        services.AddKeyedSingleton(PageStore.Inner, (provider, _) => (IOutputCacheStore)(registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IEvictionCount, LocalEvictionCount>();
         services.AddSingleton(provider => new PageStore(
-            (IOutputCacheStore)(registered.ImplementationInstance
-                ?? registered.ImplementationFactory?.Invoke(provider)
-                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            provider.GetRequiredKeyedService<IOutputCacheStore>(PageStore.Inner),
             provider.GetRequiredService<IEvictionCount>(),
             provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageStore>());

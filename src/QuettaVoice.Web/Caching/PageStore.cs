@@ -15,8 +15,11 @@ namespace QuettaVoice.Web.Caching;
 /// <see cref="EvictedSinceRenderStartAsync"/> after the page's last byte): they make it afresh. Evictions are rare beside reads, so the
 /// renders they throw away cost little.
 /// </summary>
-public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
+public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions, IHttpContextAccessor requests) : IOutputCacheStore
 {
+    /// <summary>The key of the store this one wraps, among the services.</summary>
+    public const string Inner = "page-store-inner";
+
     private static readonly object EvictionsAtStart = new();
 
     /// <summary>
@@ -78,6 +81,4 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
             return true;
         }
     }
-
-    public void Dispose() => (inner as IDisposable)?.Dispose();
 }

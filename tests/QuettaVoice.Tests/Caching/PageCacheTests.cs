@@ -212,7 +212,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     /// A reader asks for the seed story, not yet cached; their request is held once it has read the story, and
     /// an editor unpublishes it meanwhile. The request goes on when the hold is released.
     /// </summary>
-    private async Task<(Task<(HttpResponseMessage Response, IDocument Page)> Reading, SqlPause.Hold Hold)> ReadSeedWhileItIsUnpublishedAsync()
+    private async Task<(Task<(HttpResponseMessage Response, IDocument Page)> Reading, Hold Hold)> ReadSeedWhileItIsUnpublishedAsync()
     {
         // The masthead's sections are read now, so the held query is the story's own.
         await GetAsync("/");
@@ -247,6 +247,23 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
 
         Assert.Equal(HttpStatusCode.OK, (await reading).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await next).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_story_unpublished_while_its_page_is_being_stored_is_gone_for_the_next_reader()
+    {
+        await GetAsync("/");
+        var story = CacheTags.Story(await SeedIdAsync());
+        var storing = App.PageStorePause.Next(tags => tags.Contains(story));
+        var reading = GetAsync(Seed.Permalink);
+        await storing.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The page was made and checked before the editor's eviction, which finds nothing stored yet.
+        await EditSeedAsync(await App.SignInAsync(Roles.Editor), [], "Unpublish");
+        storing.Release();
+
+        Assert.Equal(HttpStatusCode.OK, (await reading).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Seed.Permalink)).Response.StatusCode);
     }
 
     [Fact]

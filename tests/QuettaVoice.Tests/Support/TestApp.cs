@@ -64,6 +64,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public SqlCommandCounter SqlCommands { get; } = new();
     public SqlPause SqlPause { get; } = new();
     public CacheOutage CacheOutage { get; } = new();
+    public PageStorePause PageStorePause { get; } = new();
     public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -87,6 +88,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var count = services.Last(s => s.ServiceType == typeof(QuettaVoice.Web.Caching.IEvictionCount));
             services.AddSingleton(provider => CacheOutage.Around(
                 (QuettaVoice.Web.Caching.IEvictionCount)ActivatorUtilities.CreateInstance(provider, count.ImplementationType!)));
+            var pageStore = services.Single(s => s.IsKeyedService && Equals(s.ServiceKey, QuettaVoice.Web.Caching.PageStore.Inner));
+            services.Remove(pageStore);
+            services.AddKeyedSingleton(QuettaVoice.Web.Caching.PageStore.Inner, (provider, key) => PageStorePause.Around(
+                (Microsoft.AspNetCore.OutputCaching.IOutputCacheStore)pageStore.KeyedImplementationFactory!(provider, key)));
         });
     }
 
