@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
@@ -45,6 +46,16 @@ public sealed class StoryRenderer
     {
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        // A picture in the text comes after the headline and the story's own picture, below the fold of a phone:
+        // it is fetched only as the reader nears it, so a reader on mobile data who stops early never pays for it.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IHtmlImageElement picture)
+            {
+                picture.SetAttribute("loading", "lazy");
+                picture.SetAttribute("decoding", "async");
+            }
+        };
     }
 
     private const int TeaserMaxLength = 200;

@@ -32,6 +32,27 @@ public sealed class StoryPageMediaTests : SiteTest
     }
 
     [Fact]
+    public async Task Only_the_storys_own_picture_loads_first_and_one_in_its_text_waits_until_the_reader_nears_it()
+    {
+        var item = await UploadToLibraryAsync(TestImages.Jpeg(2000, 1200), "A dry reservoir under a pale sky");
+        await App.WithDbAsync(db =>
+        {
+            var story = TestData.Article(TestData.Author(), headline: "Water crisis deepens");
+            story.Body = "The reservoir is lower than in any July on record.\n\n![Boats stranded on the dry bed](/media/boats.jpg)\n\nFarmers say the canal ran dry in June.";
+            story.FeaturedImage = new FeaturedImage { MediaId = item.Id };
+            db.Articles.Add(story);
+            return db.SaveChangesAsync();
+        });
+
+        var page = await App.CreateReader().GetDocumentAsync("/2025/07/03/water-crisis-deepens");
+
+        Assert.Equal("eager", page.One("article figure img").GetAttribute("loading"));
+        var inText = page.One(".story-body img");
+        Assert.Equal(("/media/boats.jpg", "Boats stranded on the dry bed"), (inText.GetAttribute("src"), inText.GetAttribute("alt")));
+        Assert.Equal("lazy", inText.GetAttribute("loading"));
+    }
+
+    [Fact]
     public async Task A_library_picture_is_offered_in_every_width_with_its_size_and_loads_first()
     {
         var item = await UploadToLibraryAsync(TestImages.Jpeg(2000, 1200), "A dry reservoir under a pale sky");

@@ -17,6 +17,18 @@ public sealed class StoryRendererTests
         Assert.Equal("https://example.org/report", body.One("a").GetAttribute("href"));
     }
 
+    [Fact]
+    public void A_picture_in_the_text_is_fetched_only_as_the_reader_nears_it()
+    {
+        var body = Html.Parse(renderer.Render("The lake at dawn.\n\n![Boats on Hanna Lake](https://example.org/hanna.jpg)").Value!).Body!;
+
+        var picture = body.One("img");
+        Assert.Equal("https://example.org/hanna.jpg", picture.GetAttribute("src"));
+        Assert.Equal("Boats on Hanna Lake", picture.GetAttribute("alt"));
+        Assert.Equal("lazy", picture.GetAttribute("loading"));
+        Assert.Equal("async", picture.GetAttribute("decoding"));
+    }
+
     [Theory]
     [InlineData("<script>alert('x')</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]
