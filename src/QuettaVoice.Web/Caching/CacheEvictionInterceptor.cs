@@ -67,11 +67,14 @@ public sealed partial class CacheEvictionInterceptor(
         var tags = new HashSet<string>(StringComparer.Ordinal);
         var scheduleChanged = false;
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        // Listed first: finding a picture's story looks into the tracker while this walks it.
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        // Listed first, and the tracked stories asked for once: each look at Local scans the tracker for changes
+        // again, which would change it under this walk and, once per picture, cost a scan of every tracked row.
+        var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var stories = new Lazy<LocalView<Article>>(() => context.Set<Article>().Local);
+        foreach (var entry in changed)
         {
             scheduleChanged |= entry.Entity is Article && IsOrWasDue(entry, nowUtc);
-            AddTags(entry, tags);
+            AddTags(entry, tags, stories);
         }
 
         if (tags.Count > 0 || scheduleChanged)
@@ -80,7 +83,7 @@ public sealed partial class CacheEvictionInterceptor(
         }
     }
 
-    private static void AddTags(EntityEntry entry, HashSet<string> tags)
+    private static void AddTags(EntityEntry entry, HashSet<string> tags, Lazy<LocalView<Article>> stories)
     {
         switch (entry.Entity)
         {
@@ -93,10 +96,10 @@ public sealed partial class CacheEvictionInterceptor(
 
                 AddBothValues(entry, nameof(Article.SectionId), id => tags.Add(CacheTags.Section(id)));
                 break;
-            case FeaturedImage when entry.State != EntityState.Added && StoryOf(entry) is { } story:
+            case FeaturedImage when entry.State != EntityState.Added && StoryOf(entry, stories.Value) is { } story:
                 // Stored as part of its story, so a writer that changed only the picture changed no story column.
                 // A picture added with its story, or in place of another, is covered by that story or the old picture.
-                AddTags(story, tags);
+                AddTags(story, tags, stories);
                 break;
             case Comment comment when comment.Status == CommentStatus.Approved || Original<CommentStatus>(entry, nameof(Comment.Status)) == CommentStatus.Approved:
                 tags.Add(CacheTags.Story(comment.ArticleId));
@@ -123,9 +126,8 @@ public sealed partial class CacheEvictionInterceptor(
     }
 
     /// <summary>The tracked story a picture belongs to, found by key (the picture is always tracked with it).</summary>
-    private static EntityEntry<Article>? StoryOf(EntityEntry picture) =>
-        picture.Context.Set<Article>().Local.FindEntryUntyped(
-            picture.Metadata.FindOwnership()!.Properties.Select(key => picture.Property(key.Name).CurrentValue));
+    private static EntityEntry<Article>? StoryOf(EntityEntry picture, LocalView<Article> stories) =>
+        stories.FindEntryUntyped(picture.Metadata.FindOwnership()!.Properties.Select(key => picture.Property(key.Name).CurrentValue));
 
     /// <summary>Readers can see it now, could before the change, or will when its time comes.</summary>
     private static bool IsOrWasPublic(EntityEntry entry)

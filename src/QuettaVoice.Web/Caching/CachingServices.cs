@@ -39,7 +39,7 @@ public static class CachingServices
     /// </summary>
     private static void StoreEveryPageThrough(IServiceCollection services)
     {
-        var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
+        var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore) && !s.IsKeyedService);
         services.RemoveAll<IOutputCacheStore>();
         services.AddKeyedSingleton(PageStore.Inner, (provider, _) => (IOutputCacheStore)(registered.ImplementationInstance
             ?? registered.ImplementationFactory?.Invoke(provider)

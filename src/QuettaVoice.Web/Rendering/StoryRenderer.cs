@@ -46,8 +46,9 @@ public sealed class StoryRenderer
     {
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
-        // A picture in the text comes after the headline and the story's own picture, below the fold of a phone:
-        // it is fetched only as the reader nears it, so a reader on mobile data who stops early never pays for it.
+        // A picture in the text comes after the headline and standfirst (and the story's own picture, if any), most
+        // often below the fold of a phone: it is fetched only as the reader nears it, so a reader on mobile data who
+        // stops early never pays for it. Browsers still fetch at once a lazy picture within a screen or two of the top.
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IHtmlImageElement picture)

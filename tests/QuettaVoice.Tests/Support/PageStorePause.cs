@@ -16,8 +16,11 @@ public sealed class PageStorePause
     /// <summary><paramref name="store"/>, holding the write a test asked for.</summary>
     public IOutputCacheStore Around(IOutputCacheStore store) => new Store(point, store);
 
-    private sealed class Store(HoldPoint<string[]> point, IOutputCacheStore inner) : IOutputCacheStore
+    private sealed class Store(HoldPoint<string[]> point, IOutputCacheStore inner) : IOutputCacheStore, IDisposable
     {
+        // The container disposes this in the store's place (Redis's holds a connection).
+        public void Dispose() => (inner as IDisposable)?.Dispose();
+
         public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
         public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
