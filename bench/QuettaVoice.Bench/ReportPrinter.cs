@@ -60,9 +60,12 @@ public static class ReportPrinter
         P99("search-uncached-large", 50, F($"search p99 ≤ 50 ms at {options.LargeStories:N0} stories, uncached"));
         Scaling("story page", "story-uncached-small", "story-uncached-large");
         Scaling("front page", "front-uncached-small", "front-uncached-large");
-        // 20 s for 10,000 files; a quick run's fewer files get their share of it, not the whole.
-        var importLimit = 20.0 * options.ImportFiles / 10_000;
-        var importTarget = F($"import of {options.ImportFiles:N0} files ≤ {importLimit:0.#} s");
+        // 20 s for 10,000 files; fewer files get their share of it, and a second for the command to start, which
+        // their share alone would not cover (500 files: 1 s, of which starting takes about 0.7).
+        var importLimit = 20.0 * options.ImportFiles / 10_000 + (options.ImportFiles < 10_000 ? 1 : 0);
+        var importTarget = options.ImportFiles < 10_000
+            ? F($"import of {options.ImportFiles:N0} files ≤ {importLimit:0.#} s (their share of 20 s, and 1 s to start)")
+            : F($"import of {options.ImportFiles:N0} files ≤ {importLimit:0.#} s");
         checks.Add(report.ImportSeconds.Count == 0
             ? new TargetCheck(importTarget, "skipped", null)
             : new TargetCheck(importTarget, F($"{report.ImportMedianSeconds:0.0} s"), report.ImportMedianSeconds <= importLimit));
