@@ -14,6 +14,7 @@ public static class MediaServices
     public static IServiceCollection AddNewsMedia(this IServiceCollection services)
     {
         services.AddScoped<MediaStore>();
+        services.AddSingleton<LibraryPictures>();
         return services;
     }
 

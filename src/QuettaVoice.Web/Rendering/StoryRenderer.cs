@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
+using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Web.Rendering;
 
@@ -42,8 +44,12 @@ public sealed class StoryRenderer
 
     private readonly HtmlSanitizer sanitizer = new();
 
-    public StoryRenderer()
+    private readonly LibraryPictures? library;
+
+    /// <param name="library">Where pictures of the media library written into a text are looked up; without it they are sent as written.</param>
+    public StoryRenderer(LibraryPictures? library = null)
     {
+        this.library = library;
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
         // A picture in the text comes after the headline and standfirst (and the story's own picture, if any), most
@@ -55,8 +61,36 @@ public sealed class StoryRenderer
             {
                 picture.SetAttribute("loading", "lazy");
                 picture.SetAttribute("decoding", "async");
+                OfferEveryCopy(picture);
             }
         };
+    }
+
+    /// <summary>
+    /// A picture of the library is sent as a story's own picture is: every copy for the browser to choose from, and
+    /// its size, so the text keeps its place before the picture arrives. Set after sanitising, from the store's
+    /// values only.
+    /// </summary>
+    private void OfferEveryCopy(IHtmlImageElement picture)
+    {
+        var src = picture.GetAttribute("src") ?? "";
+        // In a feed the address has been made absolute on the site's: the copies are given the same.
+        var absolute = Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+        if (library?.Find(absolute?.AbsolutePath ?? src) is not { } item)
+        {
+            return;
+        }
+
+        var copies = ResponsiveImage.For(item, absolute?.GetLeftPart(UriPartial.Authority) ?? "");
+        picture.SetAttribute("src", copies.Src);
+        picture.SetAttribute("srcset", copies.SrcSet);
+        picture.SetAttribute("sizes", ResponsiveImage.StoryColumnSizes);
+        picture.SetAttribute("width", copies.Width.ToString(CultureInfo.InvariantCulture));
+        picture.SetAttribute("height", copies.Height.ToString(CultureInfo.InvariantCulture));
+        if (string.IsNullOrWhiteSpace(picture.AlternativeText) && !string.IsNullOrWhiteSpace(item.AltText))
+        {
+            picture.AlternativeText = item.AltText;
+        }
     }
 
     private const int TeaserMaxLength = 200;

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Domain;
@@ -81,6 +82,41 @@ public sealed class StoryPageMediaTests : SiteTest
     }
 
     [Fact]
+    public async Task A_library_picture_pasted_into_the_text_as_the_library_offers_it_is_sent_with_every_copy_and_its_size()
+    {
+        var item = await UploadToLibraryAsync(TestImages.Jpeg(2000, 1200), "A dry reservoir under a pale sky");
+        var editor = await App.SignInAsync(QuettaVoice.Web.Accounts.Roles.Editor);
+        var markdown = (await editor.GetDocumentAsync("/admin/media")).One(".media-markdown input").GetAttribute("value")!;
+        var prefix = "/media/" + item.Sha256[..32];
+        Assert.Equal($"![A dry reservoir under a pale sky]({prefix}-960.jpg)", markdown);
+        await App.WithDbAsync(db =>
+        {
+            var story = TestData.Article(TestData.Author(), headline: "Water crisis deepens");
+            story.Body = $"The reservoir is lower than in any July on record.\n\n{markdown}\n\n![]({prefix}-480.jpg)\n\n![A copy never made]({prefix}-700.jpg)";
+            db.Articles.Add(story);
+            return db.SaveChangesAsync();
+        });
+
+        var pictures = (await App.CreateReader().GetDocumentAsync("/2025/07/03/water-crisis-deepens")).QuerySelectorAll(".story-body img");
+
+        foreach (var picture in pictures.Take(2))
+        {
+            Assert.Equal($"{prefix}-480.jpg 480w, {prefix}-960.jpg 960w, {prefix}-1600.jpg 1600w", picture.GetAttribute("srcset"));
+            Assert.Equal(("(min-width: 45rem) 65ch, 100vw", $"{prefix}-960.jpg"), (picture.GetAttribute("sizes"), picture.GetAttribute("src")));
+            Assert.Equal(("1600", "960", "lazy"), (picture.GetAttribute("width"), picture.GetAttribute("height"), picture.GetAttribute("loading")));
+            // Written without words of its own, the picture takes the library's.
+            Assert.Equal("A dry reservoir under a pale sky", picture.GetAttribute("alt"));
+        }
+
+        // An address of no copy is left as written.
+        Assert.Equal(($"{prefix}-700.jpg", null, null), (pictures[2].GetAttribute("src"), pictures[2].GetAttribute("srcset"), pictures[2].GetAttribute("width")));
+
+        // A feed is read away from the site: every copy's address is whole.
+        var feed = await App.CreateReader().GetStringAsync("/feed");
+        Assert.Contains($"http://localhost{prefix}-480.jpg 480w, http://localhost{prefix}-960.jpg 960w, http://localhost{prefix}-1600.jpg 1600w", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_story_alt_text_wins_over_the_library_one()
     {
         var item = await UploadToLibraryAsync(TestImages.Jpeg(800, 500), "Library words");
@@ -107,6 +143,13 @@ public sealed class StoryPageMediaTests : SiteTest
         HtmlChecker.SkipUnlessAvailable();
         var item = await UploadToLibraryAsync(TestImages.Jpeg(1200, 800), "A dry reservoir");
         _ = await PublishAndReadAsync(item.Id);
+        // And the picture again in its text, as the library offers it.
+        await App.WithDbAsync(async db =>
+        {
+            var story = await db.Articles.SingleAsync();
+            story.Body += $"\n\n![]({ResponsiveImage.For(item).Src})";
+            await db.SaveChangesAsync();
+        });
         var writer = await App.SignInAsync(QuettaVoice.Web.Accounts.Roles.Writer);
         using var refused = await writer.UploadAsync(await writer.GetDocumentAsync("/admin/media"), "Image", "plain text"u8.ToArray(), "notes.jpg", "image/jpeg");
 

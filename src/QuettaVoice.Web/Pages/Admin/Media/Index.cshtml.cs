@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Media;
+using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Admin.Media;
 
@@ -39,7 +40,14 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
 
     public sealed record Tile(
         int Id, string OriginalFileName, string? AltText, string ContentType, int Width, int Height, DateTime UploadedAt,
-        string ThumbnailUrl, int ThumbnailWidth, int ThumbnailHeight, IReadOnlyList<int> VariantWidths);
+        string ThumbnailUrl, int ThumbnailWidth, int ThumbnailHeight, IReadOnlyList<int> VariantWidths, string Markdown);
+
+    /// <summary>
+    /// What an editor pastes into a story's text to show the picture there: readers are then sent every copy and
+    /// its size, as for a story's own picture (Rendering/StoryRenderer).
+    /// </summary>
+    private static string MarkdownFor(MediaItem item) =>
+        $"![{MarkdownText.Escape(item.AltText ?? "")}]({ResponsiveImage.For(item).Src})";
 
     public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken cancellationToken = default) =>
         await LoadAsync(pageNumber, cancellationToken) ? Page() : NotFound();
@@ -152,7 +160,7 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
             var thumbnailWidth = m.VariantWidths.Min();
             return new Tile(
                 m.Id, m.OriginalFileName, m.AltText, m.ContentType, m.Width, m.Height, m.UploadedAt,
-                MediaServices.Url(m.FileName(thumbnailWidth)), thumbnailWidth, m.HeightAt(thumbnailWidth), m.VariantWidths);
+                MediaServices.Url(m.FileName(thumbnailWidth)), thumbnailWidth, m.HeightAt(thumbnailWidth), m.VariantWidths, MarkdownFor(m));
         });
         return true;
     }
