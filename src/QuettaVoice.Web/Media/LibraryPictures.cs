@@ -30,10 +30,14 @@ public sealed partial class LibraryPictures(IServiceScopeFactory scopes)
         var hash = copy.Groups["hash"].Value;
         if (!found.TryGetValue(hash, out var item))
         {
+            // The hashes that start so, as a range of the unique index: a LIKE would read every row.
+            var after = hash + "g";
             using var scope = scopes.CreateScope();
-            item = scope.ServiceProvider.GetRequiredService<NewsDb>().Media.AsNoTracking().FirstOrDefault(m => m.Sha256.StartsWith(hash));
+            item = scope.ServiceProvider.GetRequiredService<NewsDb>().Media.AsNoTracking()
+                .FirstOrDefault(m => m.Sha256.CompareTo(hash) >= 0 && m.Sha256.CompareTo(after) < 0);
             if (item is null)
             {
+                // Not kept: a picture uploaded later may have it. The renderer keeps the text's output all the same.
                 return null;
             }
 
@@ -44,6 +48,7 @@ public sealed partial class LibraryPictures(IServiceScopeFactory scopes)
         return item.VariantWidths.Any(width => MediaServices.Url(item.FileName(width)) == path) ? item : null;
     }
 
-    [GeneratedRegex($"^{MediaServices.RequestPath}/(?<hash>[0-9a-f]{{16,64}})-[0-9]{{1,5}}\\.[a-z]{{3,4}}$", RegexOptions.CultureInvariant)]
+    /// <summary>A copy's address as <see cref="MediaItem.FileName"/> makes it: 32 hex characters of the hash, the width, the type.</summary>
+    [GeneratedRegex($"^{MediaServices.RequestPath}/(?<hash>[0-9a-f]{{32}})-[0-9]{{1,5}}\\.[a-z]{{3,4}}$", RegexOptions.CultureInvariant)]
     private static partial Regex CopyPath();
 }
