@@ -28,8 +28,10 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     private const string MatchingSql = $"""
         SELECT s."ArticleId" AS "Id",
                s."Document" @@ q.headline AS "InHeadline",
-               round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10)::float8 AS "Relevance"
+               round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10)::float8 AS "Relevance",
+               a."PublishedAt" AS "PublishedAt"
         FROM "ArticleSearch" AS s
+        JOIN "Articles" AS a ON a."Id" = s."ArticleId"
         CROSS JOIN (SELECT to_tsquery('english', @wanted) AS wanted, to_tsquery('english', @headline) AS headline) AS q
         WHERE s."Document" @@ q.wanted
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Data.Configurations;
 
 namespace QuettaVoice.Web.Search;
 
@@ -26,13 +27,13 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
             headlineOnly
                 ? $"""
                   WITH hits AS MATERIALIZED ({Hits} AND +rowid IN ({HeadlineMatches}))
-                  SELECT Id, 1 AS InHeadline, Relevance
-                  FROM hits
+                  SELECT h.Id, 1 AS InHeadline, h.Relevance, a.PublishedAt
+                  {HitsWithTheirTimes}
                   """
                 : $"""
                   WITH hits AS MATERIALIZED ({Hits})
-                  SELECT Id, Id IN ({HeadlineMatches}) AS InHeadline, Relevance
-                  FROM hits
+                  SELECT h.Id, h.Id IN ({HeadlineMatches}) AS InHeadline, h.Relevance, a.PublishedAt
+                  {HitsWithTheirTimes}
                   """,
             new SqliteParameter("match", MatchExpression(query)),
             HeadlineParameter(query));
@@ -43,6 +44,14 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
         FROM ArticleSearch
         WHERE ArticleSearch MATCH @match
         """;
+
+    /// <summary>
+    /// The matches, each with its story's time, read from the index of times by id. SQLite would read it from the
+    /// story's row, which holds the whole text: that was half of a search with tens of thousands of matches (79 ms
+    /// against 36 at 100,000 stories).
+    /// </summary>
+    private const string HitsWithTheirTimes =
+        $"FROM hits AS h JOIN Articles AS a INDEXED BY {ArticleConfiguration.PublishedAtByIdIndex} ON a.Id = h.Id";
 
     /// <summary>
     /// The stories with every term in the headline. Matches are checked against them as <c>+rowid</c>: SQLite then

@@ -6,6 +6,9 @@ namespace QuettaVoice.Web.Data.Configurations;
 
 public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    /// <summary>The index of every story's time by its id, which search names to SQLite (see <c>SqliteSearchIndex</c>).</summary>
+    public const string PublishedAtByIdIndex = "IX_Articles_Id_PublishedAt";
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.Property(a => a.Headline).HasMaxLength(Article.HeadlineMaxLength).IsRequired();
@@ -46,5 +49,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.SectionId, a.PublishedAt });
         builder.HasIndex(a => new { a.AuthorId, a.PublishedAt });
+        // Search reads the time of each of its matches, often tens of thousands, to put the newest first among equals.
+        // From this index it reads a few bytes each; from the row it read the story's whole text.
+        builder.HasIndex(a => new { a.Id, a.PublishedAt }).HasDatabaseName(PublishedAtByIdIndex);
     }
 }

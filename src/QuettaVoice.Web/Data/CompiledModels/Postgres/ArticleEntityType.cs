@@ -26,7 +26,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -218,9 +218,13 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 new[] { authorId, publishedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { sectionId, publishedAt });
+                new[] { id, publishedAt });
+            index4.AddAnnotation("Relational:Name", "IX_Articles_Id_PublishedAt");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { sectionId, publishedAt });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
 
             return runtimeEntityType;

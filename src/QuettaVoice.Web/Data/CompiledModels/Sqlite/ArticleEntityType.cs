@@ -25,7 +25,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -195,9 +195,13 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 new[] { authorId, publishedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { sectionId, publishedAt });
+                new[] { id, publishedAt });
+            index4.AddAnnotation("Relational:Name", "IX_Articles_Id_PublishedAt");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { sectionId, publishedAt });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
     public partial class SqliteNewsDbModel
     {
         private SqliteNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c69ed586-5327-4f90-bb4d-9c3807aa13e5"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("bb99e169-d6fb-4400-a3c8-97ab6f12e37e"), entityTypeCount: 18)
         {
         }
 

@@ -249,6 +249,9 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId", "PublishedAt");
 
+                    b.HasIndex("Id", "PublishedAt")
+                        .HasDatabaseName("IX_Articles_Id_PublishedAt");
+
                     b.HasIndex("SectionId", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt");
