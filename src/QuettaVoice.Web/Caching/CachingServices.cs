@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Caching;
@@ -21,6 +22,8 @@ public static class CachingServices
             options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(null, CacheTags.Lists));
             options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));
         });
+        builder.Services.AddOptions<OutputCacheOptions>()
+            .Configure<IOptions<PageCacheOptions>>((cache, pages) => cache.SizeLimit = pages.Value.MemoryMegabytes * 1024L * 1024);
         StoreEveryPageThrough(builder.Services);
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddSingleton<SharedPartBrotli>();
