@@ -18,6 +18,9 @@ public sealed record BenchReport
     /// <summary>VmHWM of each server process after all its load, in bytes, by server.</summary>
     public required IReadOnlyDictionary<string, long> PeakWorkingSetBytes { get; init; }
     public required string MainServerKey { get; init; }
+
+    /// <summary>A crawler reading every story of the main archive from its cached server, after all the load.</summary>
+    public required Crawl Crawl { get; init; }
     public long MainPeakWorkingSetBytes => PeakWorkingSetBytes.Where(p => p.Key.StartsWith(MainServerKey, StringComparison.Ordinal)).Select(p => p.Value).DefaultIfEmpty().Max();
     public required StoryPageSize StoryPage { get; init; }
     public required FirstView FirstView { get; init; }

@@ -113,15 +113,28 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>The bytes of the body as sent, encoded as the server chose for <paramref name="acceptEncoding"/>.</summary>
     public async Task<int> GetLengthAsync(string path, string? acceptEncoding)
     {
+        using var response = await SendAsync(path, acceptEncoding);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
+    /// <summary>A page read whole, as a client asking for <paramref name="acceptEncoding"/> would; its status.</summary>
+    public async Task<HttpStatusCode> ReadAsync(string path, string? acceptEncoding)
+    {
+        using var response = await SendAsync(path, acceptEncoding);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path, string? acceptEncoding)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(path));
         if (acceptEncoding is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
         }
 
-        using var response = await Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadAsByteArrayAsync()).Length;
+        return await Http.SendAsync(request);
     }
 
     /// <summary>User plus system CPU time the process has used so far (utime + stime of /proc/PID/stat).</summary>
