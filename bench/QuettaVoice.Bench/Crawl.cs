@@ -30,10 +30,19 @@ public sealed record Crawl(int Stories, int Failures, double Seconds, long PeakW
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(stories, new ParallelOptions { MaxDegreeOfParallelism = Connections }, async (story, _) =>
         {
-            if (await server.ReadAsync(story, AcceptEncoding) != HttpStatusCode.OK)
+            // A page that fails is counted, not thrown: the crawl comes after every round, whose figures it must not lose.
+            try
             {
-                Interlocked.Increment(ref failures);
+                if (await server.ReadAsync(story, AcceptEncoding) == HttpStatusCode.OK)
+                {
+                    return;
+                }
             }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            Interlocked.Increment(ref failures);
         });
         return new Crawl(stories.Count, failures, clock.Elapsed.TotalSeconds, server.PeakWorkingSet());
     }

@@ -15,7 +15,10 @@ public static class CachingServices
     /// </summary>
     public static IHostApplicationBuilder AddNewsCaching(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<PageCacheOptions>(builder.Configuration.GetSection(PageCacheOptions.SectionName));
+        builder.Services.AddOptions<PageCacheOptions>()
+            .Bind(builder.Configuration.GetSection(PageCacheOptions.SectionName))
+            .Validate(pages => pages.MemoryMegabytes > 0, "OutputCache:MemoryMegabytes must be at least 1: with none, no page would be cached.")
+            .ValidateOnStart();
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicPagePolicy.Page, new PublicPagePolicy("replyto"));

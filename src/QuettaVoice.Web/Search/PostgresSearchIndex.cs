@@ -60,6 +60,20 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("headline", Wanted(query, HeadlineWeight)),
             Text("unwanted", Unwanted(query)));
 
+    /// <summary>The count needs neither scores nor times: only the matches' ids, without the stories joined.</summary>
+    private const string MatchIdsSql = """
+        SELECT s."ArticleId" AS "Value"
+        FROM "ArticleSearch" AS s
+        WHERE s."Document" @@ to_tsquery('english', @wanted)
+
+        """;
+
+    protected override IQueryable<int> Matching(SearchQuery query) =>
+        Db.Database.SqlQueryRaw<int>(
+            query.NoneOf.Count == 0 ? MatchIdsSql : MatchIdsSql + ExceptUnwanted,
+            Text("wanted", Wanted(query)),
+            Text("unwanted", Unwanted(query)));
+
     protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var marked = await Db.Database.SqlQueryRaw<MarkedMatch>(

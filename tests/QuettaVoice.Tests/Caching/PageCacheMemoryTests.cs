@@ -16,7 +16,7 @@ public sealed class PageCacheMemoryTests() : SiteTest(seed: false, settings: new
     [Fact]
     public async Task A_crawl_of_every_story_leaves_no_more_cached_pages_than_the_memory_they_are_given()
     {
-        // About 18 KB of text each: a hundred pages come to about three times the budget.
+        // About 18 KB of text each, so a hundred pages come to more than twice the budget.
         var body = string.Join("\n\n", Enumerable.Repeat("Enrolment in Quetta's government schools rose this year, the education department said. " + new string('x', 400), 36));
         await App.WithDbAsync(db =>
         {
@@ -24,7 +24,7 @@ public sealed class PageCacheMemoryTests() : SiteTest(seed: false, settings: new
             db.Articles.AddRange(Enumerable.Range(1, Stories).Select(i => TestData.Article(author, headline: $"School census report {i}", body: body, publishedAt: TestApp.Start.AddHours(-i))));
             return db.SaveChangesAsync();
         });
-        var crawler = App.CreateReader();
+        using var crawler = App.CreateReader();
         var sitemap = XDocument.Parse(await crawler.GetStringAsync("/sitemap-stories-1.xml"));
         var stories = sitemap.Descendants(XName.Get("loc", SitemapSchemas.Sitemap)).Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.Equal(Stories, stories.Count);
@@ -50,5 +50,15 @@ public sealed class PageCacheMemoryTests() : SiteTest(seed: false, settings: new
 
         Assert.NotEmpty(cached);
         Assert.True(cached.Sum() <= Budget, $"{cached.Count} pages of {cached.Sum()} bytes were still cached, over the {Budget} bytes given");
+    }
+
+    [Fact]
+    public void A_page_cache_given_no_memory_stops_the_site_at_start_with_a_clear_reason()
+    {
+        using var misconfigured = App.WithWebHostBuilder(b => b.UseSetting("OutputCache:MemoryMegabytes", "0"));
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.Server);
+
+        Assert.Contains("OutputCache:MemoryMegabytes must be at least 1", error.ToString());
     }
 }
