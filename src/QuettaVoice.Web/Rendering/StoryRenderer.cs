@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 using QuettaVoice.Web.Media;
@@ -48,7 +51,7 @@ public sealed class StoryRenderer
 
     private readonly LibraryPictures? library;
 
-    /// <param name="library">Where pictures of the media library written into a text are looked up; without it they are sent as written.</param>
+    /// <param name="library">Where pictures of the media library written into a text are looked up; without it no picture is the library's.</param>
     public StoryRenderer(LibraryPictures? library = null)
     {
         this.library = library;
@@ -59,11 +62,19 @@ public sealed class StoryRenderer
         // stops early never pays for it. Browsers still fetch at once a lazy picture within a screen or two of the top.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is IHtmlImageElement picture)
+            if (e.Node is not IHtmlImageElement picture)
+            {
+                return;
+            }
+
+            if (OfferEveryCopy(picture))
             {
                 picture.SetAttribute("loading", "lazy");
                 picture.SetAttribute("decoding", "async");
-                OfferEveryCopy(picture);
+            }
+            else
+            {
+                e.ReplacementNodes.Add(LinkInsteadOf(picture, e.Document));
             }
         };
     }
@@ -71,19 +82,16 @@ public sealed class StoryRenderer
     /// <summary>
     /// A picture of the library is sent as a story's own picture is: every copy for the browser to choose from, and
     /// its size, so the text keeps its place before the picture arrives. Set after sanitising, from the store's
-    /// values only.
+    /// values only. False for any other picture.
     /// </summary>
-    private void OfferEveryCopy(IHtmlImageElement picture)
+    private bool OfferEveryCopy(IHtmlImageElement picture)
     {
-        var src = picture.GetAttribute("src") ?? "";
-        // In a feed the address has been made absolute on the site's: the copies are given the same.
-        var absolute = Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
-        if (library?.Find(absolute?.AbsolutePath ?? src) is not { } item)
+        if (library is null || LibraryPath(picture.GetAttribute("src") ?? "", sanitisingOrigin) is not { } path || library.Find(path.Path) is not { } item)
         {
-            return;
+            return false;
         }
 
-        var copies = ResponsiveImage.For(item, absolute?.GetLeftPart(UriPartial.Authority) ?? "");
+        var copies = ResponsiveImage.For(item, path.Origin);
         picture.SetAttribute("src", copies.Src);
         picture.SetAttribute("srcset", copies.SrcSet);
         picture.SetAttribute("sizes", ResponsiveImage.StoryColumnSizes);
@@ -93,7 +101,56 @@ public sealed class StoryRenderer
         {
             picture.AlternativeText = item.AltText;
         }
+
+        return true;
     }
+
+    /// <summary>
+    /// The origin the text being sanitised on this thread has its relative addresses made absolute on (a feed's), or
+    /// null. Only on it is an absolute address one of the library's: any other site may have a path that looks like one.
+    /// </summary>
+    [ThreadStatic]
+    private static string? sanitisingOrigin;
+
+    /// <summary>The path of what may be a library copy, and the origin to give its copies; null for an address elsewhere.</summary>
+    /// <remarks>A path is tested as text first: .NET on Linux reads "/media/…" as an absolute file address.</remarks>
+    private static (string Path, string Origin)? LibraryPath(string src, string? origin) =>
+        src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal) ? (src, "")
+        : origin is not null && Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && uri.GetLeftPart(UriPartial.Authority) == origin ? (uri.AbsolutePath, origin)
+        : null;
+
+    /// <summary>
+    /// A picture from anywhere but the library is offered as a link to it, not shown. Its size is unknown, so the
+    /// text would jump when it arrived; and showing it would have every reader's browser ask another site for it,
+    /// telling that site who reads the story. The story editor refuses such pictures (see <see cref="PicturesOutsideLibrary"/>);
+    /// this is for texts that came in another way, such as an import from the old site.
+    /// </summary>
+    private static INode LinkInsteadOf(IHtmlImageElement picture, IHtmlDocument document)
+    {
+        var words = string.IsNullOrWhiteSpace(picture.AlternativeText) ? "Picture" : "Picture: " + picture.AlternativeText.Trim();
+        if (picture.GetAttribute("src") is not { Length: > 0 } src)
+        {
+            return document.CreateTextNode(words);
+        }
+
+        var link = document.CreateElement("a");
+        link.SetAttribute("href", src);
+        link.TextContent = words;
+        return link;
+    }
+
+    /// <summary>
+    /// The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order
+    /// they are written, each once: the story editor names them when it refuses a text.
+    /// </summary>
+    public IReadOnlyList<string> PicturesOutsideLibrary(string? markdown) =>
+        Markdown.Parse(markdown ?? "", pipeline).Descendants<LinkInline>()
+            .Where(link => link.IsImage)
+            .Select(link => link.Url ?? "")
+            .Where(url => library is null || LibraryPath(url, origin: null) is not { } path || library.Find(path.Path) is null)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private const int TeaserMaxLength = 200;
 
@@ -126,7 +183,18 @@ public sealed class StoryRenderer
     public HtmlString Render(string? markdown, string? baseUrl = null) =>
         new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : Remember(new RenderKey(nameof(Render), markdown, baseUrl), Sanitized));
 
-    private string Sanitized(RenderKey key) => sanitizer.Sanitize(Markdown.ToHtml(key.Markdown, pipeline), key.BaseUrl ?? "");
+    private string Sanitized(RenderKey key)
+    {
+        sanitisingOrigin = key.BaseUrl is null ? null : new Uri(key.BaseUrl).GetLeftPart(UriPartial.Authority);
+        try
+        {
+            return sanitizer.Sanitize(Markdown.ToHtml(key.Markdown, pipeline), key.BaseUrl ?? "");
+        }
+        finally
+        {
+            sanitisingOrigin = null;
+        }
+    }
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>
     /// <param name="markdown">The story text.</param>

@@ -18,15 +18,25 @@ public sealed class StoryRendererTests
     }
 
     [Fact]
-    public void A_picture_in_the_text_is_fetched_only_as_the_reader_nears_it()
+    public void A_picture_from_outside_the_library_is_a_link_to_it_and_is_not_fetched_with_the_page()
     {
-        var body = Html.Parse(renderer.Render("The lake at dawn.\n\n![Boats on Hanna Lake](https://example.org/hanna.jpg)").Value!).Body!;
+        var body = Html.Parse(renderer.Render(
+            "The lake at dawn.\n\n![Boats on Hanna Lake](https://example.org/hanna.jpg)\n\n![](https://example.org/dam.jpg) ![Script](javascript:alert(1))").Value!).Body!;
 
-        var picture = body.One("img");
-        Assert.Equal("https://example.org/hanna.jpg", picture.GetAttribute("src"));
-        Assert.Equal("Boats on Hanna Lake", picture.GetAttribute("alt"));
-        Assert.Equal("lazy", picture.GetAttribute("loading"));
-        Assert.Equal("async", picture.GetAttribute("decoding"));
+        Assert.Empty(body.QuerySelectorAll("img"));
+        Assert.Equal(
+            [("https://example.org/hanna.jpg", "Picture: Boats on Hanna Lake"), ("https://example.org/dam.jpg", "Picture")],
+            body.QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)));
+        Assert.EndsWith("Picture Picture: Script", body.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pictures_outside_the_library_are_named_once_each_in_the_order_they_are_written()
+    {
+        var outside = renderer.PicturesOutsideLibrary(
+            "![A](https://example.org/a.jpg) and ![B][b], ![A again](https://example.org/a.jpg), [a link](https://example.org/c.jpg).\n\n[b]: /media/b.jpg");
+
+        Assert.Equal(["https://example.org/a.jpg", "/media/b.jpg"], outside);
     }
 
     [Theory]

@@ -242,6 +242,29 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal("Choose a picture from the media library.", (await response.ParseAsync()).One("#picture-error").Text());
     }
 
+    [Fact]
+    public async Task A_picture_in_the_text_from_outside_the_library_is_refused_with_its_address_and_one_from_the_library_is_published()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var text = "Pupils crowded the gate.\n\n![The school gate](https://example.org/gate.jpg)\n\n![](/media/0123456789abcdef0123456789abcdef-960.jpg)";
+
+        using var refused = await SubmitNewAsync(editor, Story(body: text), "Publish");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("these do not: https://example.org/gate.jpg, /media/0123456789abcdef0123456789abcdef-960.jpg. Upload it on the Media page", page.One("#body-error").Text());
+        Assert.Equal(text, page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+
+        using var uploaded = await editor.UploadAsync(await editor.GetDocumentAsync("/admin/media"), "Image", TestImages.Jpeg(1200, 800), "gate.jpg", "image/jpeg");
+        var line = (await editor.GetDocumentAsync("/admin/media")).One(".media-markdown input").GetAttribute("value")!;
+        using var published = await SubmitNewAsync(editor, Story(body: "Pupils crowded the gate.\n\n" + line), "Publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var picture = (await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen-in-zhob")).One(".story-body img");
+        Assert.Equal(("1200", "800"), (picture.GetAttribute("width"), picture.GetAttribute("height")));
+    }
+
     /// <summary>The editor's form as a browser sends it with a file chosen: multipart, every field, the token.</summary>
     private static async Task<HttpResponseMessage> SubmitWithPictureAsync(HttpClient client, Dictionary<string, string> story, byte[] picture, string handler)
     {
