@@ -123,7 +123,7 @@ public sealed class StoryRenderer
     /// <summary>
     /// A picture from anywhere but the library is offered as a link to it, not shown. Its size is unknown, so the
     /// text would jump when it arrived; and showing it would have every reader's browser ask another site for it,
-    /// telling that site who reads the story. The story editor refuses such pictures (see <see cref="PicturesOutsideLibrary"/>);
+    /// telling that site who reads the story. The newsroom's forms refuse such pictures (see <see cref="PicturesOutsideLibraryMessage"/>);
     /// this is for texts that came in another way, such as an import from the old site.
     /// </summary>
     private static INode LinkInsteadOf(IHtmlImageElement picture, IHtmlDocument document)
@@ -140,10 +140,16 @@ public sealed class StoryRenderer
         return link;
     }
 
-    /// <summary>
-    /// The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order
-    /// they are written, each once: the story editor names them when it refuses a text.
-    /// </summary>
+    /// <summary>Why a text the newsroom wrote is refused for its pictures from outside the library, naming them; null when it has none.</summary>
+    public string? PicturesOutsideLibraryMessage(string? markdown) =>
+        PicturesOutsideLibrary(markdown) is [_, ..] outside
+            ? $"A picture in the text must come from the media library, and {(outside.Count == 1 ? "this one does" : "these do")} not: "
+              + string.Join(", ", outside.Select(address => address.Length == 0 ? "(no address)" : address))
+              + ". Upload it on the Media page and paste the line the library gives beside it: readers then get a copy sized "
+              + "for their screen, and no other site learns who reads the text."
+            : null;
+
+    /// <summary>The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order they are written, each once.</summary>
     public IReadOnlyList<string> PicturesOutsideLibrary(string? markdown) =>
         Markdown.Parse(markdown ?? "", pipeline).Descendants<LinkInline>()
             .Where(link => link.IsImage)

@@ -45,6 +45,21 @@ public sealed class TaxonomyTests : SiteTest
     }
 
     [Fact]
+    public async Task A_bio_with_a_picture_from_outside_the_library_is_refused_and_kept_as_typed()
+    {
+        var form = await editor.GetDocumentAsync("/admin/authors/new");
+        var bio = "Covers education.\n\n![Sana at work](http://example.org/sana.jpg)";
+
+        using var refused = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Sana Baloch", ["Input.Bio"] = bio });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("this one does not: http://example.org/sana.jpg.", page.One("#bio-error").Text());
+        Assert.Equal(bio, page.One("textarea[name='Input.Bio']").TextContent.Replace("\r\n", "\n").Trim());
+        Assert.False(await App.WithDbAsync(db => db.Authors.AnyAsync(a => a.Slug == "sana-baloch")));
+    }
+
+    [Fact]
     public async Task A_new_section_takes_its_place_in_the_masthead_and_a_renamed_one_keeps_its_address()
     {
         var form = await editor.GetDocumentAsync("/admin/sections");

@@ -103,12 +103,6 @@ public sealed class EditModel(
         return await ShowAsync(article);
     }
 
-    private static string OutsideLibrary(IReadOnlyList<string> addresses) =>
-        $"A picture in the story must come from the media library, and {(addresses.Count == 1 ? "this one does" : "these do")} not: "
-        + string.Join(", ", addresses.Select(address => address.Length == 0 ? "(no address)" : address))
-        + ". Upload it on the Media page and paste the line the library gives beside it: readers then get a copy sized for their screen, "
-        + "and no other site learns who reads the story.";
-
     /// <summary>Shows the story as readers will see it, through the public page's own renderer; saves nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int? id)
     {
@@ -206,9 +200,9 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
         }
 
-        if (renderer.PicturesOutsideLibrary(Input.Body) is [_, ..] outside)
+        if (renderer.PicturesOutsideLibraryMessage(Input.Body) is { } pictures)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", OutsideLibrary(outside));
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", pictures);
         }
 
         // Only editors map old links to stories; whatever else posts the field is not listened to.

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Admin.Authors;
 
 /// <summary>An author's public profile: name, address, Markdown bio, photo, and the account that writes as them.</summary>
-public sealed class EditModel(NewsDb db) : PageModel
+public sealed class EditModel(NewsDb db, StoryRenderer renderer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -79,6 +80,11 @@ public sealed class EditModel(NewsDb db) : PageModel
         if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId))
         {
             ModelState.AddModelError("Input.UserId", "Choose an account from the list.");
+        }
+
+        if (renderer.PicturesOutsideLibraryMessage(Input.Bio) is { } pictures)
+        {
+            ModelState.AddModelError("Input.Bio", pictures);
         }
 
         if (!ModelState.IsValid)
