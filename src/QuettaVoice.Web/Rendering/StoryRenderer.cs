@@ -124,7 +124,7 @@ public sealed class StoryRenderer
     /// A picture from anywhere but the library is offered as a link to it, not shown. Its size is unknown, so the
     /// text would jump when it arrived; and showing it would have every reader's browser ask another site for it,
     /// telling that site who reads the story. The newsroom's forms refuse such pictures (see <see cref="PicturesOutsideLibraryMessage"/>);
-    /// this is for texts that came in another way, such as an import from the old site.
+    /// this is for texts saved before that rule, or restored from a revision that was. (Imports escape their text.)
     /// </summary>
     private static INode LinkInsteadOf(IHtmlImageElement picture, IHtmlDocument document)
     {
