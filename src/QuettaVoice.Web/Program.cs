@@ -42,6 +42,7 @@ builder.Services.AddOptions<SitemapOptions>()
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));
 builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<PicturesInText>();
 builder.Services.AddSingleton<StoryRenderer>();
 builder.Services.AddSingleton(services => new StoreStartup(() => OnceAtStart.RunAsync(services)));
 builder.Services.AddScoped<StoryImporter>();

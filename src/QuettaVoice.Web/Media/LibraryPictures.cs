@@ -18,7 +18,8 @@ public sealed partial class LibraryPictures(IServiceScopeFactory scopes)
     /// <summary>The library picture with a copy at <paramref name="path"/> (as <c>/media/{name}</c>); null for any other address.</summary>
     /// <remarks>
     /// Asked while a text is rendered, which happens once for each text (the renderer keeps its output), so the
-    /// store is read synchronously rather than making every rendering asynchronous.
+    /// store is read synchronously rather than making every rendering asynchronous. The newsroom's forms ask it
+    /// too when a text is saved: a read for each picture not yet found.
     /// </remarks>
     public MediaItem? Find(string path)
     {

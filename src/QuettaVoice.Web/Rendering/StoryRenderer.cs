@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
+using AngleSharp;
 using Ganss.Xss;
 using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
-using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Web.Rendering;
 
@@ -41,7 +36,8 @@ public sealed class StoryRenderer
         return output;
     }
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    /// <summary>How Markdown is read everywhere on the site, so that what is checked in a text is what is rendered.</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoLinks()
         .UsePipeTables()
@@ -49,114 +45,15 @@ public sealed class StoryRenderer
 
     private readonly HtmlSanitizer sanitizer = new();
 
-    private readonly LibraryPictures? library;
+    private readonly PicturesInText pictures;
 
-    /// <param name="library">Where pictures of the media library written into a text are looked up; without it no picture is the library's.</param>
-    public StoryRenderer(LibraryPictures? library = null)
+    /// <param name="pictures">The rule for pictures in a text; without it no picture is the library's.</param>
+    public StoryRenderer(PicturesInText? pictures = null)
     {
-        this.library = library;
+        this.pictures = pictures ?? new PicturesInText();
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
-        // A picture in the text comes after the headline and standfirst (and the story's own picture, if any), most
-        // often below the fold of a phone: it is fetched only as the reader nears it, so a reader on mobile data who
-        // stops early never pays for it. Browsers still fetch at once a lazy picture within a screen or two of the top.
-        sanitizer.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is not IHtmlImageElement picture)
-            {
-                return;
-            }
-
-            if (OfferEveryCopy(picture))
-            {
-                picture.SetAttribute("loading", "lazy");
-                picture.SetAttribute("decoding", "async");
-            }
-            else
-            {
-                e.ReplacementNodes.Add(LinkInsteadOf(picture, e.Document));
-            }
-        };
     }
-
-    /// <summary>
-    /// A picture of the library is sent as a story's own picture is: every copy for the browser to choose from, and
-    /// its size, so the text keeps its place before the picture arrives. Set after sanitising, from the store's
-    /// values only. False for any other picture.
-    /// </summary>
-    private bool OfferEveryCopy(IHtmlImageElement picture)
-    {
-        if (library is null || LibraryPath(picture.GetAttribute("src") ?? "", sanitisingOrigin) is not { } path || library.Find(path.Path) is not { } item)
-        {
-            return false;
-        }
-
-        var copies = ResponsiveImage.For(item, path.Origin);
-        picture.SetAttribute("src", copies.Src);
-        picture.SetAttribute("srcset", copies.SrcSet);
-        picture.SetAttribute("sizes", ResponsiveImage.StoryColumnSizes);
-        picture.SetAttribute("width", copies.Width.ToString(CultureInfo.InvariantCulture));
-        picture.SetAttribute("height", copies.Height.ToString(CultureInfo.InvariantCulture));
-        if (string.IsNullOrWhiteSpace(picture.AlternativeText) && !string.IsNullOrWhiteSpace(item.AltText))
-        {
-            picture.AlternativeText = item.AltText;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The origin the text being sanitised on this thread has its relative addresses made absolute on (a feed's), or
-    /// null. Only on it is an absolute address one of the library's: any other site may have a path that looks like one.
-    /// </summary>
-    [ThreadStatic]
-    private static string? sanitisingOrigin;
-
-    /// <summary>The path of what may be a library copy, and the origin to give its copies; null for an address elsewhere.</summary>
-    /// <remarks>A path is tested as text first: .NET on Linux reads "/media/…" as an absolute file address.</remarks>
-    private static (string Path, string Origin)? LibraryPath(string src, string? origin) =>
-        src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal) ? (src, "")
-        : origin is not null && Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            && uri.GetLeftPart(UriPartial.Authority) == origin ? (uri.AbsolutePath, origin)
-        : null;
-
-    /// <summary>
-    /// A picture from anywhere but the library is offered as a link to it, not shown. Its size is unknown, so the
-    /// text would jump when it arrived; and showing it would have every reader's browser ask another site for it,
-    /// telling that site who reads the story. The newsroom's forms refuse such pictures (see <see cref="PicturesOutsideLibraryMessage"/>);
-    /// this is for texts saved before that rule, or restored from a revision that was. (Imports escape their text.)
-    /// </summary>
-    private static INode LinkInsteadOf(IHtmlImageElement picture, IHtmlDocument document)
-    {
-        var words = string.IsNullOrWhiteSpace(picture.AlternativeText) ? "Picture" : "Picture: " + picture.AlternativeText.Trim();
-        if (picture.GetAttribute("src") is not { Length: > 0 } src)
-        {
-            return document.CreateTextNode(words);
-        }
-
-        var link = document.CreateElement("a");
-        link.SetAttribute("href", src);
-        link.TextContent = words;
-        return link;
-    }
-
-    /// <summary>Why a text the newsroom wrote is refused for its pictures from outside the library, naming them; null when it has none.</summary>
-    public string? PicturesOutsideLibraryMessage(string? markdown) =>
-        PicturesOutsideLibrary(markdown) is [_, ..] outside
-            ? $"A picture in the text must come from the media library, and {(outside.Count == 1 ? "this one does" : "these do")} not: "
-              + string.Join(", ", outside.Select(address => address.Length == 0 ? "(no address)" : address))
-              + ". Upload it on the Media page and paste the line the library gives beside it: readers then get a copy sized "
-              + "for their screen, and no other site learns who reads the text."
-            : null;
-
-    /// <summary>The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order they are written, each once.</summary>
-    public IReadOnlyList<string> PicturesOutsideLibrary(string? markdown) =>
-        Markdown.Parse(markdown ?? "", pipeline).Descendants<LinkInline>()
-            .Where(link => link.IsImage)
-            .Select(link => link.Url ?? "")
-            .Where(url => library is null || LibraryPath(url, origin: null) is not { } path || library.Find(path.Path) is null)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
 
     private const int TeaserMaxLength = 200;
 
@@ -191,15 +88,9 @@ public sealed class StoryRenderer
 
     private string Sanitized(RenderKey key)
     {
-        sanitisingOrigin = key.BaseUrl is null ? null : new Uri(key.BaseUrl).GetLeftPart(UriPartial.Authority);
-        try
-        {
-            return sanitizer.Sanitize(Markdown.ToHtml(key.Markdown, pipeline), key.BaseUrl ?? "");
-        }
-        finally
-        {
-            sanitisingOrigin = null;
-        }
+        using var document = sanitizer.SanitizeDom(Markdown.ToHtml(key.Markdown, Pipeline), key.BaseUrl ?? "");
+        pictures.Apply(document, string.IsNullOrEmpty(key.BaseUrl) ? null : new Uri(key.BaseUrl).GetLeftPart(UriPartial.Authority));
+        return document.Body?.ChildNodes.ToHtml(sanitizer.OutputFormatter) ?? "";
     }
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>

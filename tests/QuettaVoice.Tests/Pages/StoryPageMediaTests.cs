@@ -120,6 +120,9 @@ public sealed class StoryPageMediaTests : SiteTest
         // A feed is read away from the site: every copy's address is whole.
         var feed = await App.CreateReader().GetStringAsync("/feed");
         Assert.Contains($"http://localhost{prefix}-480.jpg 480w, http://localhost{prefix}-960.jpg 960w, http://localhost{prefix}-1600.jpg 1600w", feed, StringComparison.Ordinal);
+        // Only the site's own origin is the library's there: the other site's address is not given the library's copies.
+        Assert.Contains($"https://elsewhere.example{prefix}-960.jpg", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain($"https://elsewhere.example{prefix}-480.jpg", feed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,9 +31,18 @@ public sealed class StoryRendererTests
     }
 
     [Fact]
+    public void A_picture_from_outside_the_library_inside_a_link_leaves_the_link_whole()
+    {
+        var body = Html.Parse(renderer.Render("[![The report's cover](https://example.org/cover.jpg)](https://example.org/report)").Value!).Body!;
+
+        var link = body.One("a");
+        Assert.Equal(("https://example.org/report", "Picture: The report's cover"), (link.GetAttribute("href"), link.TextContent));
+    }
+
+    [Fact]
     public void The_pictures_outside_the_library_are_named_once_each_in_the_order_they_are_written()
     {
-        var outside = renderer.PicturesOutsideLibrary(
+        var outside = new PicturesInText().OutsideLibrary(
             "![A](https://example.org/a.jpg) and ![B][b], ![A again](https://example.org/a.jpg), [a link](https://example.org/c.jpg).\n\n[b]: /media/b.jpg");
 
         Assert.Equal(["https://example.org/a.jpg", "/media/b.jpg"], outside);
@@ -47,7 +56,8 @@ public sealed class StoryRendererTests
     {
         var body = Html.Parse(renderer.Render(markdown).Value!).Body!;
 
-        Assert.Empty(body.QuerySelectorAll("script, img, iframe"));
+        Assert.Empty(body.QuerySelectorAll("script, img, iframe, a"));
+        Assert.Equal(markdown, body.TextContent.Trim());
     }
 
     [Theory]

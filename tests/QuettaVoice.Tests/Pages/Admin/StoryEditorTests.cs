@@ -252,7 +252,7 @@ public sealed class StoryEditorTests : SiteTest
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.ParseAsync();
-        Assert.Contains("these do not: https://example.org/gate.jpg, /media/0123456789abcdef0123456789abcdef-960.jpg. Upload it on the Media page", page.One("#body-error").Text());
+        Assert.Contains("these do not: https://example.org/gate.jpg, /media/0123456789abcdef0123456789abcdef-960.jpg. Upload them on the Media page", page.One("#body-error").Text());
         Assert.Equal(text, page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
         Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
 

@@ -23,7 +23,7 @@ namespace QuettaVoice.Web.Pages.Admin.Articles;
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class EditModel(
-    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, StoryRenderer renderer, IAuthorizationService authorization, MediaStore media)
+    NewsDb db, TimeProvider clock, IOptions<SiteOptions> site, StoryRenderer renderer, PicturesInText picturesInText, IAuthorizationService authorization, MediaStore media)
     : PageModel
 {
     private const long MaxRequestBytes = 64L * 1024 * 1024;
@@ -200,9 +200,9 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
         }
 
-        if (renderer.PicturesOutsideLibraryMessage(Input.Body) is { } pictures)
+        if (picturesInText.OutsideLibraryMessage(Input.Body) is { } outside)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", pictures);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", outside);
         }
 
         // Only editors map old links to stories; whatever else posts the field is not listened to.

@@ -10,7 +10,7 @@ using QuettaVoice.Web.Rendering;
 namespace QuettaVoice.Web.Pages.Admin.Authors;
 
 /// <summary>An author's public profile: name, address, Markdown bio, photo, and the account that writes as them.</summary>
-public sealed class EditModel(NewsDb db, StoryRenderer renderer) : PageModel
+public sealed class EditModel(NewsDb db, PicturesInText pictures) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,9 +82,9 @@ public sealed class EditModel(NewsDb db, StoryRenderer renderer) : PageModel
             ModelState.AddModelError("Input.UserId", "Choose an account from the list.");
         }
 
-        if (renderer.PicturesOutsideLibraryMessage(Input.Bio) is { } pictures)
+        if (pictures.OutsideLibraryMessage(Input.Bio) is { } outside)
         {
-            ModelState.AddModelError("Input.Bio", pictures);
+            ModelState.AddModelError("Input.Bio", outside);
         }
 
         if (!ModelState.IsValid)
