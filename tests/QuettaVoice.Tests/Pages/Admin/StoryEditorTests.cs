@@ -256,6 +256,12 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal(text, page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
         Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
 
+        // Preview says so too, and shows the picture as readers would get it: a link.
+        using var previewed = await SubmitNewAsync(editor, Story(body: text), "Preview");
+        var preview = await previewed.ParseAsync();
+        Assert.Contains("these do not: https://example.org/gate.jpg", preview.One("#body-error").Text());
+        Assert.Equal("Picture: The school gate", preview.One(".preview .story-body a[href='https://example.org/gate.jpg']").Text());
+
         using var uploaded = await editor.UploadAsync(await editor.GetDocumentAsync("/admin/media"), "Image", TestImages.Jpeg(1200, 800), "gate.jpg", "image/jpeg");
         var line = (await editor.GetDocumentAsync("/admin/media")).One(".media-markdown input").GetAttribute("value")!;
         using var published = await SubmitNewAsync(editor, Story(body: "Pupils crowded the gate.\n\n" + line), "Publish");

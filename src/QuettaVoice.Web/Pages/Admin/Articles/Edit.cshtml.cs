@@ -108,7 +108,17 @@ public sealed class EditModel(
     {
         await AcceptUploadAsync();
         Preview = renderer.RenderBody(Input.Body ?? "", Input.Dateline);
+        // Said now, beside the text, rather than only when the story is saved.
+        RefusePicturesOutsideLibrary();
         return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
+    }
+
+    private void RefusePicturesOutsideLibrary()
+    {
+        if (picturesInText.OutsideLibraryMessage(Input.Body) is { } outside)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", outside);
+        }
     }
 
     public Task<IActionResult> OnPostSaveAsync(int? id) => SaveAsync(id, article => "Saved.");
@@ -200,10 +210,7 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
         }
 
-        if (picturesInText.OutsideLibraryMessage(Input.Body) is { } outside)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", outside);
-        }
+        RefusePicturesOutsideLibrary();
 
         // Only editors map old links to stories; whatever else posts the field is not listened to.
         var isEditor = await IsEditorAsync();
