@@ -15,8 +15,11 @@ public sealed record BenchReport
     public required IReadOnlyList<double> ImportSeconds { get; init; }
     public double ImportMedianSeconds => Stats.Median(ImportSeconds);
 
+    /// <summary>Each server process's resident memory after all its load, by server.</summary>
+    public required IReadOnlyDictionary<string, ResidentMemory> Memory { get; init; }
+
     /// <summary>VmHWM of each server process after all its load, in bytes, by server.</summary>
-    public required IReadOnlyDictionary<string, long> PeakWorkingSetBytes { get; init; }
+    public IReadOnlyDictionary<string, long> PeakWorkingSetBytes => Memory.ToDictionary(m => m.Key, m => m.Value.PeakBytes);
     public required string MainServerKey { get; init; }
 
     /// <summary>A crawler reading every story of the main archive from its cached server, after all the load.</summary>

@@ -123,11 +123,11 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             }
 
             // Read before the crawl, so the figure under load stays comparable with earlier runs.
-            var peaks = servers.ToDictionary(s => s.Key, s => s.Value.PeakWorkingSet());
+            var memory = servers.ToDictionary(s => s.Key, s => s.Value.Memory());
             Console.WriteLine("A crawler reads every story of the main archive");
             var crawl = await Crawl.RunAsync(mainCached);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {crawl.Stories:N0} stories in {crawl.Seconds:0.0} s, {crawl.Failures} not answered 200; peak working set {crawl.PeakWorkingSetBytes / (1024 * 1024)} MB"));
+                $"  {crawl.Stories:N0} stories in {crawl.Seconds:0.0} s, {crawl.Failures} not answered 200; peak working set {crawl.Memory}"));
 
             return new BenchReport
             {
@@ -140,7 +140,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 ColdStartSeconds = coldStarts,
                 ImportedFiles = storyFiles is null ? 0 : options.ImportFiles,
                 ImportSeconds = imports,
-                PeakWorkingSetBytes = peaks,
+                Memory = memory,
                 Crawl = crawl,
                 MainServerKey = $"{main.Stories}-stories-",
                 StoryPage = await StoryPageSize.MeasureAsync(mainCached, main.SeedStoryPath),

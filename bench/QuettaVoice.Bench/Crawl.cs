@@ -9,8 +9,10 @@ namespace QuettaVoice.Bench;
 /// asking for Brotli as crawlers do. A spike reads a few hundred pages; a crawl fills every cache the site keeps,
 /// so the peak working set after it is the site's memory with its caches full.
 /// </summary>
-public sealed record Crawl(int Stories, int Failures, double Seconds, long PeakWorkingSetBytes)
+public sealed record Crawl(int Stories, int Failures, double Seconds, ResidentMemory Memory)
 {
+    public long PeakWorkingSetBytes => Memory.PeakBytes;
+
     private const int Connections = 4;
     private const string AcceptEncoding = "br, gzip";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -44,7 +46,7 @@ public sealed record Crawl(int Stories, int Failures, double Seconds, long PeakW
 
             Interlocked.Increment(ref failures);
         });
-        return new Crawl(stories.Count, failures, clock.Elapsed.TotalSeconds, server.PeakWorkingSet());
+        return new Crawl(stories.Count, failures, clock.Elapsed.TotalSeconds, server.Memory());
     }
 
     /// <summary>The paths a sitemap (or sitemap index) lists.</summary>

@@ -120,12 +120,12 @@ public static class ReportPrinter
         text.AppendLine(report.ImportSeconds.Count == 0
             ? F($"{"import of story files",-48} skipped")
             : F($"{$"import of {report.ImportedFiles:N0} story files (the real command)",-48} {report.ImportMedianSeconds:0.0} s"));
-        foreach (var (server, bytes) in report.PeakWorkingSetBytes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (server, memory) in report.Memory.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            text.AppendLine(F($"{$"peak working set, {server}",-48} {bytes / MegaByte:0} MB"));
+            text.AppendLine(F($"{$"peak working set, {server}",-48} {memory}"));
         }
 
-        text.AppendLine(F($"{"a crawl of every story, 4 at a time: time; peak",-48} {report.Crawl.Stories:N0} stories in {report.Crawl.Seconds:0.0} s ({report.Crawl.Failures} not 200); {report.Crawl.PeakWorkingSetBytes / MegaByte:0} MB"));
+        text.AppendLine(F($"{"a crawl of every story, 4 at a time: time; peak",-48} {report.Crawl.Stories:N0} stories in {report.Crawl.Seconds:0.0} s ({report.Crawl.Failures} not 200); {report.Crawl.Memory}"));
         text.AppendLine(F($"{"story page weight as sent: plain; gzip; Brotli",-48} {report.StoryPage.Bytes / 1024.0:0.0} KB; {report.StoryPage.GzipBytes / 1024.0:0.0} KB gzip, {report.StoryPage.BrotliBytes / 1024.0:0.0} KB brotli"));
         text.AppendLine(F($"{"first view as sent: all of it; its stylesheets",-48} {report.FirstView.Bytes / 1024.0:0.0} KB; {report.FirstView.StylesheetBytes / 1024.0:0.0} KB"));
         text.AppendLine(F($"{$"stories matching \"{options.SearchQuery}\"",-48} ")

@@ -147,13 +147,8 @@ public sealed class SiteProcess : IAsyncDisposable
         return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond.Value);
     }
 
-    /// <summary>The most resident memory the process has had (VmHWM of /proc/PID/status), in bytes.</summary>
-    public long PeakWorkingSet()
-    {
-        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kilobytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kilobytes * 1024;
-    }
+    /// <summary>The process's resident memory: its peak, and what it is made of now.</summary>
+    public ResidentMemory Memory() => ResidentMemory.Of(Id);
 
     public async ValueTask DisposeAsync()
     {
