@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Tests.Pages.Admin;
 
@@ -57,6 +58,28 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Contains("this one does not: http://example.org/sana.jpg.", page.One("#bio-error").Text());
         Assert.Equal(bio, page.One("textarea[name='Input.Bio']").TextContent.Replace("\r\n", "\n").Trim());
         Assert.False(await App.WithDbAsync(db => db.Authors.AnyAsync(a => a.Slug == "sana-baloch")));
+    }
+
+    [Fact]
+    public async Task An_authors_photo_must_be_the_librarys_and_readers_get_the_smallest_copy_that_fills_the_avatar()
+    {
+        using var uploaded = await editor.UploadAsync(await editor.GetDocumentAsync("/admin/media"), "Image", TestImages.Jpeg(1200, 800), "sana.jpg", "image/jpeg");
+        var pasted = ResponsiveImage.For(await App.WithDbAsync(db => db.Media.SingleAsync())).Src;
+        var nowhere = "/media/0123456789abcdef0123456789abcdef-960.jpg";
+
+        using var refused = await editor.SubmitAsync(
+            await editor.GetDocumentAsync("/admin/authors/new"), new Dictionary<string, string> { ["Input.Name"] = "Sana Baloch", ["Input.PhotoPath"] = nowhere });
+        Assert.Contains("No picture in the media library has that address", (await refused.ParseAsync()).One("#photo-error").Text());
+
+        using var saved = await editor.SubmitAsync(
+            await editor.GetDocumentAsync("/admin/authors/new"), new Dictionary<string, string> { ["Input.Name"] = "Sana Baloch", ["Input.PhotoPath"] = pasted });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var photo = (await App.CreateReader().GetDocumentAsync("/author/sana-baloch")).One(".author-photo");
+        Assert.EndsWith("-960.jpg", pasted, StringComparison.Ordinal);
+        Assert.Equal(("96px", "96", "96"), (photo.GetAttribute("sizes"), photo.GetAttribute("width"), photo.GetAttribute("height")));
+        // At 96 CSS pixels even a screen of twice the density is filled by the 480-pixel copy, which the browser picks from these.
+        Assert.StartsWith(pasted.Replace("-960.jpg", "-480.jpg", StringComparison.Ordinal) + " 480w, ", photo.GetAttribute("srcset"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Pages.Admin.Authors;
 
 /// <summary>An author's public profile: name, address, Markdown bio, photo, and the account that writes as them.</summary>
-public sealed class EditModel(NewsDb db, PicturesInText pictures) : PageModel
+public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPictures library) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -80,6 +81,11 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures) : PageModel
         if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId))
         {
             ModelState.AddModelError("Input.UserId", "Choose an account from the list.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.PhotoPath) && library.Find(Input.PhotoPath.Trim()) is null)
+        {
+            ModelState.AddModelError("Input.PhotoPath", "No picture in the media library has that address: copy one from the Media page (/media/...).");
         }
 
         if (pictures.OutsideLibraryMessage(Input.Bio) is { } outside)
