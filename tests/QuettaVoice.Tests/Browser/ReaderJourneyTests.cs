@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
+using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Tests.Browser;
 
@@ -29,6 +31,32 @@ public sealed class ReaderJourneyTests(LiveSite site) : BrowserTest(site)
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Monitoring Desk" }).IsVisibleAsync());
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "About the Author" }).IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"story-{device}.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task An_authors_photo_is_fetched_at_the_size_of_the_avatar_and_cropped_to_its_circle()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        string photo;
+        Assert.True(ImageProcessor.TryProcess(TestImages.Jpeg(1800, 1200), out var image, out var problem), problem);
+        await using (var scope = Site.App.Services.CreateAsyncScope())
+        {
+            var (item, _) = await scope.ServiceProvider.GetRequiredService<MediaStore>().SaveAsync(image, "adeel.jpg", null, null, default);
+            photo = ResponsiveImage.For(item).Src;
+        }
+
+        var author = TestData.Author("Adeel Photographed");
+        author.PhotoPath = photo;
+        await Site.App.WithDbAsync(db => { db.Authors.Add(author); return db.SaveChangesAsync(); });
+        var page = await OpenAsync(360, 780, javaScript: false);
+
+        await page.GotoAsync($"/author/{author.Slug}");
+        await page.WaitForFunctionAsync("() => document.querySelector('.author-photo').complete");
+
+        // A landscape photo, 1800 by 1200: the 480-pixel copy fills the 96-pixel circle, cut to it rather than squeezed.
+        var shown = await page.Locator(".author-photo").EvaluateAsync<string>(
+            "img => [new URL(img.currentSrc).pathname, getComputedStyle(img).objectFit, img.clientWidth, img.clientHeight].join(' ')");
+        Assert.Equal($"{photo.Replace("-960.jpg", "-480.jpg", StringComparison.Ordinal)} cover 96 96", shown);
     }
 
     [SkippableTheory]
