@@ -10,18 +10,21 @@ namespace QuettaVoice.Bench;
 /// </summary>
 public sealed record ResidentMemory(long PeakBytes, long FileBytes, long SharedBytes, long AnonymousBytes)
 {
-    private const double MegaByte = 1024 * 1024;
-
     public static ResidentMemory Of(int processId)
     {
         var kilobytes = File.ReadLines($"/proc/{processId}/status")
             .Select(line => line.Split(':', 2))
             .Where(field => field.Length == 2)
             .ToDictionary(field => field[0], field => long.TryParse(field[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture, out var value) ? value : 0);
-        return new ResidentMemory(kilobytes["VmHWM"] * 1024, kilobytes["RssFile"] * 1024, kilobytes["RssShmem"] * 1024, kilobytes["RssAnon"] * 1024);
+        // The parts are in every kernel since 4.5; without them the peak still counts, and the parts read 0.
+        return new ResidentMemory(
+            kilobytes["VmHWM"] * 1024,
+            kilobytes.GetValueOrDefault("RssFile") * 1024,
+            kilobytes.GetValueOrDefault("RssShmem") * 1024,
+            kilobytes.GetValueOrDefault("RssAnon") * 1024);
     }
 
     /// <summary>The peak, then what the memory is made of at the end, as the report prints them.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{PeakBytes / MegaByte:0} MB (at the end: files {FileBytes / MegaByte:0}, runtime code and types {SharedBytes / MegaByte:0}, heaps {AnonymousBytes / MegaByte:0})");
+        $"{PeakBytes / ReportPrinter.MegaByte:0} MB (at the end: files {FileBytes / ReportPrinter.MegaByte:0}, runtime code and types {SharedBytes / ReportPrinter.MegaByte:0}, heaps {AnonymousBytes / ReportPrinter.MegaByte:0})");
 }

@@ -19,7 +19,8 @@ public sealed partial class LibraryPictures(IServiceScopeFactory scopes)
     /// <remarks>
     /// Asked while a text is rendered, which happens once for each text (the renderer keeps its output), so the
     /// store is read synchronously rather than making every rendering asynchronous. The newsroom's forms ask it
-    /// too when a text is saved: a read for each picture not yet found.
+    /// too when a text or an author's photo is saved, and the author page for the photo: a read for each picture
+    /// not yet found.
     /// </remarks>
     public MediaItem? Find(string path)
     {

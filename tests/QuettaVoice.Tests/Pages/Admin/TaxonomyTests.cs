@@ -83,6 +83,19 @@ public sealed class TaxonomyTests : SiteTest
     }
 
     [Fact]
+    public async Task A_photo_saved_before_the_check_that_is_no_library_copy_is_left_out_rather_than_shown_broken()
+    {
+        var author = TestData.Author("Sana Baloch");
+        author.PhotoPath = "/media/old-site/sana.jpg";
+        await App.WithDbAsync(db => { db.Authors.Add(author); return db.SaveChangesAsync(); });
+
+        var profile = await App.CreateReader().GetDocumentAsync("/author/sana-baloch");
+
+        Assert.Equal("Sana Baloch", profile.One("main h1").Text());
+        Assert.Empty(profile.QuerySelectorAll("main img"));
+    }
+
+    [Fact]
     public async Task A_new_section_takes_its_place_in_the_masthead_and_a_renamed_one_keeps_its_address()
     {
         var form = await editor.GetDocumentAsync("/admin/sections");

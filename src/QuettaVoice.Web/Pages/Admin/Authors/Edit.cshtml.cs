@@ -85,7 +85,7 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
 
         if (!string.IsNullOrWhiteSpace(Input.PhotoPath) && library.Find(Input.PhotoPath.Trim()) is null)
         {
-            ModelState.AddModelError("Input.PhotoPath", "No picture in the media library has that address: copy one from the Media page (/media/...).");
+            ModelState.AddModelError("Input.PhotoPath", "No picture in the media library has that address: copy one from the Media page (/media/...), or empty the field to save without a photo.");
         }
 
         if (pictures.OutsideLibraryMessage(Input.Bio) is { } outside)
