@@ -83,8 +83,8 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
     /// </summary>
     protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly);
 
-    /// <summary>The ids of every story the query matches, visible or not, for the count; an engine may find them more cheaply than by scoring.</summary>
-    protected virtual IQueryable<int> Matching(SearchQuery query) => Scored(query, headlineOnly: false).Select(s => s.Id);
+    /// <summary>The ids of every story the query matches, visible or not, for the count: found without scoring them.</summary>
+    protected abstract IQueryable<int> Matching(SearchQuery query);
 
     /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
     protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);
