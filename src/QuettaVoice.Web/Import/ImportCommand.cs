@@ -108,7 +108,7 @@ public static class ImportCommand
         }
 
         return DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone)
+            ? WallClock.ToUtc(local, zone)
             : null;
     }
 }

@@ -100,6 +100,24 @@ public sealed class ArchiveTests : SiteTest
     }
 
     [Fact]
+    public async Task A_day_whose_midnight_the_clocks_skipped_has_its_archive_like_any_other()
+    {
+        // Quetta's clocks went from 23:59 on 31 May 2008 straight to 01:00 on 1 June: that midnight never happened.
+        await App.WithDbAsync(async db =>
+        {
+            var summerTime = new DateTimeOffset(2008, 5, 31, 20, 0, 0, TimeSpan.Zero); // 02:00 on 1 June in Quetta
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Clocks go forward tonight", publishedAt: summerTime));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(["Clocks go forward tonight"], Headlines(await App.CreateReader().GetDocumentAsync("/2008/06/01")));
+        Assert.Equal(["Clocks go forward tonight"], Headlines(await App.CreateReader().GetDocumentAsync("/2008/06")));
+        Assert.Equal(["Clocks go forward tonight"], Headlines(await App.CreateReader().GetDocumentAsync("/2008")));
+        using var may = await App.CreateReader().GetAsync("/2008/05");
+        Assert.Equal(HttpStatusCode.NotFound, may.StatusCode);
+    }
+
+    [Fact]
     public async Task Drafts_and_scheduled_stories_stay_out_of_the_archive_until_they_are_out()
     {
         Assert.DoesNotContain("Draft for July", Headlines(await App.CreateReader().GetDocumentAsync("/2025/07")));

@@ -21,7 +21,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
         var localMidnight = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date;
-        var startOfToday = TimeZoneInfo.ConvertTimeToUtc(localMidnight, zone);
+        var startOfToday = WallClock.ToUtc(localMidnight, zone);
 
         Drafts = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Draft, cancellationToken);
         InReview = await db.Articles.CountAsync(a => a.Status == ArticleStatus.InReview, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Pages.Archives;
 
@@ -25,9 +26,9 @@ public sealed record ArchivePeriod(int Year, int? Month = null, int? Day = null)
 
     public DateTime NextPeriodFirstDay => Day is not null ? FirstDay.AddDays(1) : Month is not null ? FirstDay.AddMonths(1) : FirstDay.AddYears(1);
 
-    public DateTime StartUtc(TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(FirstDay, zone);
+    public DateTime StartUtc(TimeZoneInfo zone) => WallClock.ToUtc(FirstDay, zone);
 
-    public DateTime EndUtc(TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(NextPeriodFirstDay, zone);
+    public DateTime EndUtc(TimeZoneInfo zone) => WallClock.ToUtc(NextPeriodFirstDay, zone);
 
     /// <summary>"2025", "July 2025" or "3 July 2025".</summary>
     public string Name => Day is not null

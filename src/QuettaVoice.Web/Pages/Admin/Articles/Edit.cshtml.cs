@@ -138,7 +138,7 @@ public sealed class EditModel(
 
         return await SaveAsync(id, article =>
         {
-            var at = Input.PublishAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone) : Now;
+            var at = Input.PublishAt is { } local ? WallClock.ToUtc(local, Zone) : Now;
             article.Publish(at, Now);
             var scheduled = article.Status == ArticleStatus.Scheduled;
             Audit(scheduled ? "schedule" : "publish", article);
