@@ -35,6 +35,22 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal("Monitoring Desk", results.One(".search-results .meta span").Text());
     }
 
+    [Fact]
+    public async Task Words_sent_in_a_body_with_a_get_are_not_searched_so_they_cannot_reach_other_readers_copy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=taliban")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["q"] = "Visit fake-news.example" }),
+        };
+        using var poisoned = await App.CreateReader().SendAsync(request);
+        Assert.Equal([Seed.Headline], Headlines(await poisoned.ParseAsync()));
+
+        var next = await SearchAsync("taliban");
+
+        Assert.Equal([Seed.Headline], Headlines(next));
+        Assert.DoesNotContain("fake-news", next.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sanction")] // the story says "sanctions"
     [InlineData("recognizes")] // the headline says "recognized"

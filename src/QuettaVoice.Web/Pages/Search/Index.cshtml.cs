@@ -24,7 +24,7 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
     /// <summary>Seconds a reader turned away is told to wait: a queue of searches is gone in about that.</summary>
     private const int RetryAfterSeconds = 5;
 
-    public async Task<IActionResult> OnGetAsync(string? q, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? q, [FromRoute] int? pageNumber, CancellationToken cancellationToken)
     {
         if (pageNumber == 1)
         {
