@@ -8,22 +8,26 @@ public sealed class CommentInput
 {
     [Required(ErrorMessage = "Write your comment.")]
     [StringLength(Comment.BodyMaxLength, ErrorMessage = "Keep your comment under {1} characters.")]
+    [NoControlCharacters(ErrorMessage = "Your comment has invisible control characters that cannot be shown: type it again without them.")]
     [Display(Name = "Comment *")]
     public string Body { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(Comment.NameMaxLength, ErrorMessage = "Keep your name under {1} characters.")]
+    [NoControlCharacters(ErrorMessage = "Your name has invisible control characters that cannot be shown: type it again without them.")]
     [Display(Name = "Name *")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your email address. It will not be published.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address, such as name@example.com.")]
     [StringLength(Comment.EmailMaxLength, ErrorMessage = "Keep your email address under {1} characters.")]
+    [NoControlCharacters(ErrorMessage = "Your email address has invisible control characters that cannot be shown: type it again without them.")]
     [Display(Name = "Email *")]
     public string Email { get; set; } = "";
 
     [StringLength(Comment.WebsiteMaxLength, ErrorMessage = "Keep the website address under {1} characters.")]
     [RegularExpression(@"^https?://[^\s]+$", ErrorMessage = "Enter a website address starting with http:// or https://.")]
+    [NoControlCharacters(ErrorMessage = "The website address has invisible control characters that cannot be shown: type it again without them.")]
     [Display(Name = "Website")]
     public string? Website { get; set; }
 

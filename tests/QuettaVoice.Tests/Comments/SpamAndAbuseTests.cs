@@ -81,6 +81,39 @@ public sealed class SpamAndAbuseTests() : SiteTest(seed: true, settings: new Dic
     }
 
     [Fact]
+    public async Task Copying_a_published_comment_with_a_guessed_email_does_not_tell_whether_the_guess_is_right()
+    {
+        // Alice's comment, posted from her own network: a stranger copies it, guessing her email.
+        await App.WithDbAsync(async db =>
+        {
+            var articleId = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync();
+            db.Comments.Add(TestData.Comment(articleId, CommentStatus.Approved, "A fair report.", "Alice", "alice@example.pk", ipHash: "alices-network"));
+            await db.SaveChangesAsync();
+        });
+
+        using var rightGuess = await PostAsync(App.CreateReader(), Comment("A fair report.", "alice@example.pk"));
+        using var wrongGuess = await PostAsync(App.CreateReader(), Comment("A fair report.", "someone@example.pk"));
+
+        Assert.Equal(HttpStatusCode.Redirect, rightGuess.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, wrongGuess.StatusCode);
+        Assert.Equal(3, (await StoredAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_form_mended_quickly_after_a_mistake_is_not_taken_for_a_machine()
+    {
+        var client = App.CreateReader();
+        using var mistake = await PostAsync(client, Comment(email: "not-an-email"));
+        var returned = await mistake.ParseAsync();
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var mended = await client.SubmitAsync(returned, new Dictionary<string, string> { ["Reply.Email"] = "reader@example.pk" }, "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, mended.StatusCode);
+        Assert.Equal(CommentStatus.Pending, Assert.Single(await StoredAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_commenter_approved_before_is_approved_at_once_when_the_site_trusts_returning_commenters()
     {
         using var first = await PostAsync(App.CreateReader(), Comment("First words."));

@@ -26,6 +26,15 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
     }
 
+    /// <summary>A comment under the seed story, as if posted five minutes before the test began; its id.</summary>
+    private Task<int> AddCommentAsync(CommentStatus status, string body = "A first comment.") => App.WithDbAsync(async db =>
+    {
+        var comment = TestData.Comment(await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(), status, body);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+        return comment.Id;
+    });
+
     private Task<List<Comment>> StoredAsync() => App.WithDbAsync(db => db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
 
     [Fact]
@@ -90,21 +99,7 @@ public sealed class CommentTests() : SiteTest(seed: true)
     {
         // The story's plain page is never fetched before the post, so the post is the first to make the form: a
         // reply page gives the form and its token, and the reply's parent is cleared to post a comment of its own.
-        var approvedId = await App.WithDbAsync(async db =>
-        {
-            var comment = new Comment
-            {
-                ArticleId = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(),
-                AuthorName = "Bibi Gul",
-                AuthorEmail = "bibi@example.pk",
-                Body = "A first comment.",
-                CreatedAt = TestApp.Start.UtcDateTime.AddMinutes(-5),
-                Status = CommentStatus.Approved,
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
-            return comment.Id;
-        });
+        var approvedId = await AddCommentAsync(CommentStatus.Approved);
         var writer = App.CreateReader();
         var replyPage = await writer.GetDocumentAsync($"{Seed.Permalink}?replyto={approvedId}");
         Assert.Equal(approvedId.ToString(System.Globalization.CultureInfo.InvariantCulture), replyPage.ValueOf("Reply.ParentId"));
@@ -121,6 +116,78 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Empty(next.ValueOf("Reply.Email") ?? "");
         Assert.Empty(next.One("#comment-email-error").Text());
         Assert.Empty(next.ValueOf("Reply.ParentId") ?? "");
+    }
+
+    [Fact]
+    public async Task A_reply_that_cannot_be_posted_comes_back_as_a_new_comment_the_reader_can_send()
+    {
+        // A reply to a comment still waiting for a moderator: posted from an old reply form, or a forged one.
+        var waitingId = await AddCommentAsync(CommentStatus.Pending, "Not yet approved.");
+        var reader = App.CreateReader();
+        var reply = Comment(body: "An answer.");
+        reply["Reply.ParentId"] = waitingId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var refused = await PostCommentAsync(reader, reply);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await refused.ParseAsync();
+        Assert.Equal("That comment cannot be answered here; write a new comment instead.", form.One("form.comment-form .form-errors li").Text());
+        Assert.Equal("An answer.", form.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Empty(form.ValueOf("Reply.ParentId") ?? "");
+        Assert.Equal("Leave a Reply", form.One("#respond h3").Text());
+        Assert.EndsWith("?handler=Comment#respond", form.One("form.comment-form").GetAttribute("action"), StringComparison.Ordinal);
+
+        using var sent = await reader.SubmitAsync(form, new Dictionary<string, string>(), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var posted = (await StoredAsync()).Last();
+        Assert.Equal("An answer.", posted.Body);
+        Assert.Null(posted.ParentId);
+    }
+
+    [Fact]
+    public async Task Cancel_reply_leads_back_to_a_blank_comment_form()
+    {
+        using var first = await PostCommentAsync(App.CreateReader(), Comment(body: "First."));
+        var firstId = (await StoredAsync())[0].Id;
+        await ModerateAsync("approve", firstId);
+        var reader = App.CreateReader();
+        var replyPage = await reader.GetDocumentAsync($"{Seed.Permalink}?replyto={firstId}");
+        Assert.Equal("Reply to Naseer Ahmed", replyPage.One("#respond h3").Text());
+
+        var cancelled = await reader.GetDocumentAsync(replyPage.One("#respond a[href$='#respond']").GetAttribute("href")!);
+
+        Assert.Equal("Leave a Reply", cancelled.One("#respond h3").Text());
+        Assert.Empty(cancelled.ValueOf("Reply.ParentId") ?? "");
+    }
+
+    [Fact]
+    public async Task A_comment_with_a_control_character_is_refused_beside_its_field_and_kept_as_typed()
+    {
+        using var response = await PostCommentAsync(App.CreateReader(), Comment(body: "Good\u0001report"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Your comment has invisible control characters that cannot be shown: type it again without them.", page.One("#comment-body-error").Text());
+        Assert.Equal("Good\u0001report", page.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_reply_id_sent_in_a_body_with_a_get_does_not_change_the_page_readers_are_given()
+    {
+        var firstId = await AddCommentAsync(CommentStatus.Approved, "Approved.");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Seed.Permalink)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["replyTo"] = firstId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        };
+        using var poisoned = await App.CreateReader().SendAsync(request);
+        Assert.Equal("Leave a Reply", (await poisoned.ParseAsync()).One("#respond h3").Text());
+
+        var next = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+
+        Assert.Equal("Leave a Reply", next.One("#respond h3").Text());
+        Assert.Null(next.QuerySelector("meta[name=robots][content*=noindex]"));
     }
 
     [Fact]

@@ -44,4 +44,17 @@ public static class TestData
             UpdatedAt = published,
         };
     }
+
+    public static Comment Comment(
+        int articleId, CommentStatus status, string body = "A first comment.", string name = "Bibi Gul", string email = "bibi@example.pk", string? ipHash = null) =>
+        new()
+        {
+            ArticleId = articleId,
+            AuthorName = name,
+            AuthorEmail = email,
+            Body = body,
+            CreatedAt = TestApp.Start.UtcDateTime.AddMinutes(-5),
+            Status = status,
+            IpHash = ipHash,
+        };
 }

@@ -130,7 +130,7 @@ public sealed class ShowModel(
     /// <summary>A tag of the story: its link, and its id for the page's cache tags, read in one query.</summary>
     public sealed record StoryTag(int Id, string Name, string Slug);
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int year, [FromRoute] int month, [FromRoute] int day, [FromRoute] string slug, [FromRoute] int? commentPage, int? replyTo, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int year, [FromRoute] int month, [FromRoute] int day, [FromRoute] string slug, [FromRoute] int? commentPage, [FromQuery] int? replyTo, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
@@ -160,11 +160,18 @@ public sealed class ShowModel(
         if (Reply.ParentId is not null && (ReplyingTo is null || ReplyingTo.Depth >= Comment.MaxDepth))
         {
             ModelState.AddModelError("", "That comment cannot be answered here; write a new comment instead.");
+            // The form comes back as a new comment, so that sending it again posts one rather than failing the same way.
+            ModelState.Remove($"{nameof(Reply)}.{nameof(Reply.ParentId)}");
+            Reply.ParentId = null;
+            ReplyingTo = null;
         }
 
         var email = (Reply.Email ?? "").Trim();
         var body = (Reply.Body ?? "").Trim();
-        if (ModelState.IsValid && await db.Comments.AnyAsync(c => c.ArticleId == Story.Id && c.AuthorEmail == email && c.Body == body, cancellationToken))
+        var ipHash = ipHasher.Hash(HttpContext.Connection.RemoteIpAddress);
+        // The same words from the same email and the same network: a second click, not a second comment. Matching on
+        // the email alone told anyone who copied a published comment whether the email they guessed was its writer's.
+        if (ModelState.IsValid && await db.Comments.AnyAsync(c => c.ArticleId == Story.Id && c.AuthorEmail == email && c.IpHash == ipHash && c.Body == body, cancellationToken))
         {
             ModelState.AddModelError("", "You have already posted this comment on this story.");
         }
@@ -184,7 +191,7 @@ public sealed class ShowModel(
             AuthorWebsite = string.IsNullOrWhiteSpace(Reply.Website) ? null : Reply.Website.Trim(),
             Body = body,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            IpHash = ipHasher.Hash(HttpContext.Connection.RemoteIpAddress),
+            IpHash = ipHash,
             Status = await FirstStatusAsync(email, body, cancellationToken),
         };
         db.Comments.Add(comment);
