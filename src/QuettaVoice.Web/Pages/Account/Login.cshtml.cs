@@ -44,31 +44,41 @@ public sealed class LoginModel(SignInManager<NewsUser> signIn, UserManager<NewsU
             return Page();
         }
 
+        // One answer for an unknown email, a wrong password, and a locked or disabled account, given after the same
+        // work (a password hash checked): the page must not tell anyone which emails belong to the newsroom.
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsDisabled: true })
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            ModelState.AddModelError("", "This account has been disabled. Ask an admin to enable it.");
-            return Page();
+            users.PasswordHasher.VerifyHashedPassword(user ?? NoOne, UnusedHash(), Input.Password);
+            return Refused();
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", $"Too many wrong passwords: this account is locked for {AccountServices.LockoutDuration.TotalMinutes:0} minutes.");
-            return Page();
-        }
-
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", "The email or password is not right.");
-            return Page();
+            return Refused();
         }
 
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin";
-        return user!.MustChangePassword
+        return user.MustChangePassword
             ? RedirectToPage("/Account/ChangePassword", new { returnUrl = next })
             : LocalRedirect(next);
     }
+
+    public static readonly string RefusedMessage =
+        $"The email or password is not right. {AccountServices.MaxFailedSignIns} wrong passwords lock an account for "
+        + $"{AccountServices.LockoutDuration.TotalMinutes:0} minutes, and a disabled account stays locked until an admin enables it.";
+
+    private PageResult Refused()
+    {
+        ModelState.AddModelError("", RefusedMessage);
+        return Page();
+    }
+
+    private static readonly NewsUser NoOne = new() { DisplayName = "" };
+
+    private static string? unusedHash;
+
+    /// <summary>A hash of no one's password, made by the site's own hasher, to check a password against when there is no account's to check.</summary>
+    private string UnusedHash() => unusedHash ??= users.PasswordHasher.HashPassword(NoOne, Guid.NewGuid().ToString());
 }

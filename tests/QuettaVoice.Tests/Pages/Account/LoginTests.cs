@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Account;
 
 namespace QuettaVoice.Tests.Pages.Account;
 
@@ -50,7 +51,7 @@ public sealed class LoginTests : SiteTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Equal("The email or password is not right.", page.One(".form-errors li").Text());
+        Assert.Equal(LoginModel.RefusedMessage, page.One(".form-errors li").Text());
         Assert.Equal(email, page.ValueOf("Input.Email"));
         Assert.True(string.IsNullOrEmpty(page.ValueOf("Input.Password")));
     }
@@ -60,11 +61,11 @@ public sealed class LoginTests : SiteTest
     {
         using var response = await App.CreateReader().SignInAsync("nobody@quettavoice.test", "whatever password");
 
-        Assert.Equal("The email or password is not right.", (await response.ParseAsync()).One(".form-errors li").Text());
+        Assert.Equal(LoginModel.RefusedMessage, (await response.ParseAsync()).One(".form-errors li").Text());
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes()
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_without_saying_so_to_a_stranger()
     {
         var email = await App.CreateUserAsync(Roles.Editor);
         var client = App.CreateReader();
@@ -75,8 +76,13 @@ public sealed class LoginTests : SiteTest
 
         using var right = await client.SignInAsync(email, TestApp.Password);
 
+        // The right password is refused, with the answer an email no one has gets: the lockout is named in it.
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked for 15 minutes", (await right.ParseAsync()).One(".form-errors li").Text());
+        Assert.Equal(LoginModel.RefusedMessage, (await right.ParseAsync()).One(".form-errors li").Text());
+        Assert.Contains("lock an account for 15 minutes", LoginModel.RefusedMessage, StringComparison.Ordinal);
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
     }
 
     [Fact]
@@ -140,6 +146,8 @@ public sealed class LoginTests : SiteTest
 
         using var response = await App.CreateReader().SignInAsync(email, TestApp.Password);
 
-        Assert.Equal("This account has been disabled. Ask an admin to enable it.", (await response.ParseAsync()).One(".form-errors li").Text());
+        // The same answer as for an email no one has: whether an account exists is not told to whoever asks.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LoginModel.RefusedMessage, (await response.ParseAsync()).One(".form-errors li").Text());
     }
 }

@@ -56,7 +56,7 @@ public sealed class UsersTests : SiteTest
 
         using var disabled = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), $"tr[data-user='{email}'] form.disable-form");
         using var refused = await App.CreateReader().SignInAsync(email, TestApp.Password);
-        Assert.Equal("This account has been disabled. Ask an admin to enable it.", (await refused.ParseAsync()).One(".form-errors li").Text());
+        Assert.Equal(QuettaVoice.Web.Pages.Account.LoginModel.RefusedMessage, (await refused.ParseAsync()).One(".form-errors li").Text());
 
         using var enabled = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), $"tr[data-user='{email}'] form.enable-form");
         using var accepted = await App.CreateReader().SignInAsync(email, TestApp.Password);
