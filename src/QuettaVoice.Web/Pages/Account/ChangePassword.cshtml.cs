@@ -58,17 +58,30 @@ public sealed class ChangePasswordModel(
         }
 
         var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            // A wrong current password counts as a wrong sign-in: someone holding a stolen session must not guess
+            // the password without limit, then change it and keep the account. Locked, the session ends.
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/Login");
+            }
+        }
+
         if (!changed.Succeeded)
         {
             foreach (var error in changed.Errors)
             {
-                var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+                var mismatch = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch);
+                ModelState.AddModelError(mismatch ? "Input.CurrentPassword" : "Input.NewPassword", mismatch ? "The current password is not right." : error.Description);
             }
 
             return Page();
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         if (user.MustChangePassword)
         {
             user.MustChangePassword = false;

@@ -47,6 +47,28 @@ public sealed class ChangePasswordTests : SiteTest
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_locks_the_account_and_ends_the_session_like_wrong_sign_ins()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var client = App.CreateReader();
+        await client.SignInAsync(email, TestApp.Password);
+        for (var attempt = 1; attempt < AccountServices.MaxFailedSignIns; attempt++)
+        {
+            using var wrong = await client.SubmitAsync(await client.GetDocumentAsync("/account/change-password"), Passwords($"guess number {attempt}", NewPassword, NewPassword));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var last = await client.SubmitAsync(await client.GetDocumentAsync("/account/change-password"), Passwords("one guess too many", NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
+        Assert.StartsWith("/account/login", last.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var admin = await client.GetAsync("/admin");
+        Assert.StartsWith("/account/login", admin.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        using var right = await App.CreateReader().SignInAsync(email, TestApp.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // refused: locked
+    }
+
+    [Fact]
     public async Task Only_a_signed_in_user_can_reach_the_page()
     {
         using var response = await App.CreateReader().GetAsync("/account/change-password");
