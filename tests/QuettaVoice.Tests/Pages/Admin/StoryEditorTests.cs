@@ -112,6 +112,52 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal("ZHOB", page.ValueOf("Input.Dateline"));
     }
 
+    [Theory]
+    [InlineData("Input.Dateline", 81, "#dateline-error")]
+    [InlineData("Input.Byline", 101, "#byline-error")]
+    [InlineData("Input.Tags", 61, "#tags-error")]
+    [InlineData("Input.ImageAlt", 301, "#image-alt-error")]
+    [InlineData("Input.ImageCaption", 501, "#image-caption-error")]
+    [InlineData("Input.ImageCredit", 201, "#image-credit-error")]
+    [InlineData("Input.SectionId", 0, "#section-error")]
+    [InlineData("Input.PublishAt", 0, "#publish-at-error")]
+    public async Task A_refused_field_is_named_beside_itself_and_everything_typed_is_kept(string field, int length, string errorSelector)
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story();
+        story[field] = field switch
+        {
+            "Input.SectionId" => "99999", // a section since deleted, or a crafted post
+            "Input.PublishAt" => "next tuesday",
+            _ => new string('x', length),
+        };
+
+        using var response = await SubmitNewAsync(editor, story, "Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.NotEqual("", page.One(errorSelector).Text());
+        Assert.Equal(errorSelector[1..], page.One($"[name='{field}']").GetAttribute("aria-describedby"));
+        Assert.Equal("QUETTA schools *reopened* on Monday.", page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+    }
+
+    [Fact]
+    public async Task A_tag_too_long_to_keep_is_named_rather_than_dropped()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story();
+        var longTag = "Out-of-school children in every district of Balochistan counted";
+        story["Input.Tags"] = "Education, " + longTag;
+
+        using var response = await SubmitNewAsync(editor, story, "Save");
+
+        var page = await response.ParseAsync();
+        Assert.Equal($"Keep each tag under 60 characters: “{longTag}” is {longTag.Length}.", page.One("#tags-error").Text());
+        Assert.Equal("Education, " + longTag, page.ValueOf("Input.Tags"));
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+    }
+
     [Fact]
     public async Task Two_stories_cannot_share_an_address()
     {
@@ -161,6 +207,20 @@ public sealed class StoryEditorTests : SiteTest
         using var response = await writer.GetAsync(saved.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_writer_cannot_preview_someone_elses_story_by_crafting_the_post()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var saved = await SubmitNewAsync(editor, Story(), "Save");
+        var writer = await App.SignInAsync(Roles.Writer);
+        var ownForm = await writer.GetDocumentAsync("/admin/articles/new");
+        var crafted = new Dictionary<string, string>(Story()) { ["__RequestVerificationToken"] = ownForm.ValueOf("__RequestVerificationToken")! };
+
+        using var preview = await writer.PostAsync(saved.Headers.Location!.OriginalString + "?handler=Preview", new FormUrlEncodedContent(crafted));
+
+        Assert.Equal(HttpStatusCode.Forbidden, preview.StatusCode);
     }
 
     [Fact]
@@ -303,6 +363,21 @@ public sealed class StoryEditorTests : SiteTest
         var image = (await App.CreateReader().GetDocumentAsync("/2025/07/03/schools-reopen-in-zhob")).One("article figure img");
         Assert.Equal("Reporters at work", image.GetAttribute("alt"));
         Assert.Contains(item.FileName(960), image.GetAttribute("srcset"));
+    }
+
+    [Fact]
+    public async Task An_alt_text_too_long_is_refused_beside_its_field_and_never_reaches_the_library()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story();
+        story["Input.ImageAlt"] = new string('x', 301);
+
+        using var response = await SubmitWithPictureAsync(editor, story, TestImages.Jpeg(1200, 800), "Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The field Image description for readers who cannot see it (alt text) must be a string with a maximum length of 300.", (await response.ParseAsync()).One("#image-alt-error").Text());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+        Assert.All(await App.WithDbAsync(db => db.Media.AsNoTracking().ToListAsync()), item => Assert.Null(item.AltText));
     }
 
     [Theory]

@@ -106,11 +106,29 @@ public sealed class EditModel(
     /// <summary>Shows the story as readers will see it, through the public page's own renderer; saves nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int? id)
     {
+        var (article, refused) = await EditableAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         await AcceptUploadAsync();
         Preview = renderer.RenderBody(Input.Body ?? "", Input.Dateline);
         // Said now, beside the text, rather than only when the story is saved.
         RefusePicturesOutsideLibrary();
-        return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
+        return await ShowAsync(article);
+    }
+
+    /// <summary>The story at <paramref name="id"/> (none for a new one), or the answer when it is not there or not this user's to edit.</summary>
+    private async Task<(Article? Article, IActionResult? Refused)> EditableAsync(int? id)
+    {
+        var article = id is null ? null : await LoadAsync(id.Value);
+        if (id is not null && article is null)
+        {
+            return (null, NotFound());
+        }
+
+        return article is not null && !await MayEditAsync(article) ? (article, Forbid()) : (article, null);
     }
 
     private void RefusePicturesOutsideLibrary()
@@ -179,15 +197,10 @@ public sealed class EditModel(
 
     private async Task<IActionResult> SaveAsync(int? id, Func<Article, string> then)
     {
-        var article = id is null ? null : await LoadAsync(id.Value);
-        if (id is not null && article is null)
+        var (article, refused) = await EditableAsync(id);
+        if (refused is not null)
         {
-            return NotFound();
-        }
-
-        if (article is not null && !await MayEditAsync(article))
-        {
-            return Forbid();
+            return refused;
         }
 
         await AcceptUploadAsync();
@@ -203,6 +216,11 @@ public sealed class EditModel(
         if (Input.AuthorId is { } authorId && !await db.Authors.AnyAsync(a => a.Id == authorId))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AuthorId)}", "Choose an author from the list.");
+        }
+
+        if (Input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SectionId)}", "Choose a section from the list.");
         }
 
         if (Input.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId))
@@ -323,7 +341,9 @@ public sealed class EditModel(
             return;
         }
 
-        var (item, _) = await media.SaveAsync(image, file.FileName, Input.ImageAlt, UserId, HttpContext.RequestAborted);
+        // An alt text too long for the library is refused beside its field; the picture joins the library without it.
+        var alt = Input.ImageAlt is { Length: <= MediaItem.AltTextMaxLength } fits ? fits : null;
+        var (item, _) = await media.SaveAsync(image, file.FileName, alt, UserId, HttpContext.RequestAborted);
         Input.MediaId = item.Id;
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.MediaId)}");
     }

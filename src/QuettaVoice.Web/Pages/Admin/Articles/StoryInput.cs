@@ -4,7 +4,7 @@ using QuettaVoice.Web.Domain;
 namespace QuettaVoice.Web.Pages.Admin.Articles;
 
 /// <summary>What the story form posts: every field an editor types, kept as typed when something is refused.</summary>
-public sealed class StoryInput
+public sealed class StoryInput : IValidatableObject
 {
     [Required(ErrorMessage = "Write a headline.")]
     [StringLength(Article.HeadlineMaxLength, ErrorMessage = "Keep the headline under {1} characters.")]
@@ -74,6 +74,10 @@ public sealed class StoryInput
 
     public IEnumerable<string> TagNames() =>
         (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => t.Length <= Tag.NameMaxLength)
             .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A tag too long to keep is named, rather than dropped without a word.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TagNames().Where(t => t.Length > Tag.NameMaxLength).Select(t => new ValidationResult(
+            $"Keep each tag under {Tag.NameMaxLength} characters: “{t}” is {t.Length}.", [nameof(Tags)]));
 }
