@@ -30,7 +30,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
     {
         if (pageNumber == 1)
         {
-            return RedirectPermanent($"/author/{slug}");
+            return RedirectPermanent($"/author/{Uri.EscapeDataString(slug)}");
         }
 
         var author = await db.Authors.AsNoTracking()

@@ -21,7 +21,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
     {
         if (pageNumber == 1)
         {
-            return RedirectPermanent($"/category/{slug}");
+            return RedirectPermanent($"/category/{Uri.EscapeDataString(slug)}");
         }
 
         var section = await db.Sections.AsNoTracking()

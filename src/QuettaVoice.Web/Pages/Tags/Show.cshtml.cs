@@ -20,7 +20,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
     {
         if (pageNumber == 1)
         {
-            return RedirectPermanent($"/tag/{slug}");
+            return RedirectPermanent($"/tag/{Uri.EscapeDataString(slug)}");
         }
 
         var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
