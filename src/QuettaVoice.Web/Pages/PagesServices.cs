@@ -15,7 +15,8 @@ public static class PagesServices
             options.Conventions.AddPageRoute("/Authors/Show", "author/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Sections/Show", "category/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Tags/Show", "tag/{slug}/page/{pageNumber:int}");
-            options.Conventions.AddPageRoute("/Search/Index", "search/page/{pageNumber:int}");
+            // Page 0 or below is no page: answered before any search runs (PostgreSQL refuses a negative offset).
+            options.Conventions.AddPageRoute("/Search/Index", "search/page/{pageNumber:int:min(1)}");
             options.Conventions.AddPageRoute("/Articles/Show", "{year:int:min(1000)}/{month:int:range(1,12)}/{day:int:range(1,31)}/{slug}/comment-page-{commentPage:int}");
             options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Archives/Show", "{year:int:range(1000,9998)}/{month:int:range(1,12)}/page/{pageNumber:int}");

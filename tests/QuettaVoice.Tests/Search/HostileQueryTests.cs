@@ -92,6 +92,19 @@ public sealed class HostileQueryTests(SharedSite site) : IClassFixture<SharedSit
         Assert.DoesNotContain(App.Logs.Events.Skip(loggedBefore), e => e.Level >= Serilog.Events.LogEventLevel.Error);
     }
 
+    [Theory]
+    [InlineData("/search/page/0?q=Taliban")]
+    [InlineData("/search/page/-1?q=Taliban")]
+    [InlineData("/search/page/99999?q=Taliban")]
+    public async Task A_results_page_that_cannot_exist_is_not_found(string address)
+    {
+        var loggedBefore = App.Logs.Events.Count;
+        using var response = await App.CreateReader().GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(App.Logs.Events.Skip(loggedBefore), e => e.Level >= Serilog.Events.LogEventLevel.Error);
+    }
+
     [Fact]
     public async Task A_query_string_given_twice_or_as_nonsense_still_gets_a_page()
     {
