@@ -1,4 +1,5 @@
 using QuettaVoice.Web.Caching;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Feeds;
 
@@ -13,15 +14,15 @@ public static class FeedEndpoints
         ("/atom", FeedFormat.Atom),
     ];
 
-    /// <summary>The site's feeds, and each section's and author's, in RSS 2.0 and Atom; GET only.</summary>
+    /// <summary>The site's feeds, and each section's and author's, in RSS 2.0 and Atom; GET and HEAD.</summary>
     public static IEndpointRouteBuilder MapNewsFeeds(this IEndpointRouteBuilder endpoints)
     {
         var feeds = endpoints.MapGroup("").CacheOutput(PublicPagePolicy.List);
         foreach (var (suffix, format) in Addresses)
         {
-            feeds.MapGet("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
-            feeds.MapGet("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
-            feeds.MapGet("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
+            feeds.MapRead("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
+            feeds.MapRead("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
+            feeds.MapRead("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
         }
 
         return endpoints;

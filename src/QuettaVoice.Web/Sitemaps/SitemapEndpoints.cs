@@ -1,4 +1,5 @@
 using QuettaVoice.Web.Caching;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Sitemaps;
 
@@ -14,11 +15,11 @@ public static class SitemapEndpoints
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder endpoints)
     {
         var sitemaps = endpoints.MapGroup("").CacheOutput(PublicPagePolicy.List);
-        sitemaps.MapGet(IndexPath, ([AsParameters] SitemapRequest request) => request.IndexAsync());
-        sitemaps.MapGet(PagesPath, ([AsParameters] SitemapRequest request) => request.PagesAsync());
-        sitemaps.MapGet("/sitemap-stories-{number:int}.xml", (int number, [AsParameters] SitemapRequest request) => request.StoriesAsync(number));
-        sitemaps.MapGet(NewsPath, ([AsParameters] SitemapRequest request) => request.NewsAsync());
-        sitemaps.MapGet("/robots.txt", ([AsParameters] SitemapRequest request) => request.Robots());
+        sitemaps.MapRead(IndexPath, ([AsParameters] SitemapRequest request) => request.IndexAsync());
+        sitemaps.MapRead(PagesPath, ([AsParameters] SitemapRequest request) => request.PagesAsync());
+        sitemaps.MapRead("/sitemap-stories-{number:int}.xml", (int number, [AsParameters] SitemapRequest request) => request.StoriesAsync(number));
+        sitemaps.MapRead(NewsPath, ([AsParameters] SitemapRequest request) => request.NewsAsync());
+        sitemaps.MapRead("/robots.txt", ([AsParameters] SitemapRequest request) => request.Robots());
         return endpoints;
     }
 }

@@ -76,6 +76,22 @@ public sealed class FeedTests() : SiteTest(seed: true)
         Assert.All(Seed.Paragraphs.Skip(1), p => Assert.Contains(p, paragraphs));
     }
 
+    [Theory]
+    [InlineData("/feed", "application/rss+xml; charset=utf-8")]
+    [InlineData("/feed/atom", "application/atom+xml; charset=utf-8")]
+    [InlineData("/sitemap.xml", "application/xml; charset=utf-8")]
+    [InlineData("/robots.txt", "text/plain; charset=utf-8")]
+    public async Task A_head_request_is_answered_like_a_get_and_the_next_get_still_has_the_body(string url, string contentType)
+    {
+        // Kestrel sends no body for a HEAD; the test server does, so only the status and headers are compared.
+        using var head = await App.CreateReader().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(contentType, head.Content.Headers.ContentType?.ToString());
+        using var get = await App.CreateReader().GetAsync(url);
+        Assert.Contains(url == "/robots.txt" ? "Sitemap:" : "<", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_RSS_item_credits_its_writer_where_WordPress_did()
     {
