@@ -36,6 +36,7 @@ public static class PagesServices
             options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admins);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new PasswordChangeRequiredFilter()));
             options.Conventions.AuthorizePage("/Account/ChangePassword");
+            options.Conventions.ConfigureFilter(new UnansweredMethodFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Razor still escapes markup characters; this only stops it spelling every dash, curly quote

@@ -16,5 +16,12 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = StatusCodes.Status500InternalServerError;
     }
 
+    // The page is shown again with the method of the request that failed, whatever it was.
     public void OnPost() => OnGet();
+
+    public void OnPut() => OnGet();
+
+    public void OnPatch() => OnGet();
+
+    public void OnDelete() => OnGet();
 }

@@ -38,5 +38,12 @@ public sealed class StatusModel(NewsDb db, SectionList sectionList) : PageModel
         }
     }
 
+    // The page is shown again with the method of the request that failed, whatever it was.
     public Task OnPostAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
+
+    public Task OnPutAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
+
+    public Task OnPatchAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
+
+    public Task OnDeleteAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace QuettaVoice.Web.Pages;
+
+/// <summary>
+/// Answers 405, naming the methods the page does take, when a request's method has no handler on the page: a POST
+/// to a section's page, or a story's without its comment handler. Left to Razor Pages, such a request rendered the
+/// page without running any handler, with none of its data read, and ended in a 500.
+/// </summary>
+public sealed class UnansweredMethodFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var method = context.HttpContext.Request.Method;
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            var taken = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct().ToList();
+            if (taken.IndexOf(HttpMethods.Get) is var get and >= 0)
+            {
+                taken.Insert(get + 1, HttpMethods.Head);
+            }
+
+            context.HttpContext.Response.Headers.Allow = string.Join(", ", taken);
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
+        await next();
+    }
+}
