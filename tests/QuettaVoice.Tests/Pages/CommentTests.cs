@@ -249,12 +249,25 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
-    public async Task A_comment_without_the_form_token_is_refused()
+    public async Task A_comment_without_a_good_form_token_is_refused_and_kept_to_send_again()
     {
-        using var response = await App.CreateReader().PostAsync(Seed.Permalink + "?handler=Comment", new FormUrlEncodedContent(Comment()));
+        // A form left open past its token's life, or posted from another site: the post carries no token the site gave.
+        var reader = App.CreateReader();
+
+        using var response = await reader.PostAsync(Seed.Permalink + "?handler=Comment", new FormUrlEncodedContent(Comment()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await StoredAsync());
+        var form = await response.ParseAsync();
+        Assert.Equal(
+            "Your comment was not sent: the form had been open too long, or came from another site. It is kept below; send it again.",
+            form.One("form.comment-form .form-errors li").Text());
+        Assert.Equal("Thank you for this report.", form.One("textarea[name='Reply.Body']").TextContent.Trim());
+
+        using var again = await reader.SubmitAsync(form, new Dictionary<string, string>(), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Thank you for this report.", Assert.Single(await StoredAsync()).Body);
     }
 
     [Fact]

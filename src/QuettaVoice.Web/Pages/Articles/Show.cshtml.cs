@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,9 @@ using QuettaVoice.Web.Rendering;
 namespace QuettaVoice.Web.Pages.Articles;
 
 [OutputCache(PolicyName = PublicPagePolicy.Page)]
+// The comment handler checks the form token itself, so that a reader whose form expired keeps what they typed
+// rather than getting a bare "bad request": every POST handler of this page must do the same.
+[IgnoreAntiforgeryToken]
 public sealed class ShowModel(
     NewsDb db,
     ReadCache readCache,
@@ -24,7 +28,8 @@ public sealed class ShowModel(
     IOptions<CommentOptions> commentOptions,
     PendingComments pending,
     IpHasher ipHasher,
-    FormClock formClock) : PageModel
+    FormClock formClock,
+    IAntiforgery antiforgery) : PageModel
 {
     private const int MoreFromSectionCount = 4;
 
@@ -147,6 +152,14 @@ public sealed class ShowModel(
         if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
             return elsewhere is RedirectResult ? NotFound() : elsewhere;
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("", "Your comment was not sent: the form had been open too long, or came from another site. "
+                + "It is kept below; send it again.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         if (!Story.CommentsOpen)
