@@ -101,13 +101,47 @@ public sealed class TaxonomyTests : SiteTest
         var form = await editor.GetDocumentAsync("/admin/sections");
         using var added = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Balochistan", ["Input.Position"] = "0" });
         form = await editor.GetDocumentAsync("/admin/sections");
-        var climate = form.QuerySelectorAll("select[name='Input.Id'] option").First(o => o.Text() == "Climate").GetAttribute("value")!;
-        using var renamed = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Id"] = climate, ["Input.Name"] = "Climate & Water", ["Input.Position"] = "9" });
+        var climate = await editor.GetDocumentAsync(form.One("tr[data-section='climate'] a[href*='id=']").GetAttribute("href")!);
+        using var renamed = await editor.SubmitAsync(climate, new Dictionary<string, string> { ["Input.Name"] = "Climate & Water", ["Input.Position"] = "9" });
 
         var masthead = (await App.CreateReader().GetDocumentAsync("/")).QuerySelectorAll("nav.sections a").Skip(1).Select(a => a.Text()).ToList();
         Assert.Equal("Balochistan", masthead[0]);
         Assert.Equal("Climate & Water", masthead[^1]);
         Assert.Equal("Climate & Water", (await App.CreateReader().GetDocumentAsync("/category/climate")).One("main h1").Text());
+    }
+
+    [Fact]
+    public async Task Renaming_a_section_from_its_change_link_keeps_its_description_and_place()
+    {
+        await App.WithDbAsync(db => db.Sections.Where(s => s.Slug == "climate")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Description, "Drought, floods and the changing seasons.").SetProperty(x => x.Position, 7)));
+        var list = await editor.GetDocumentAsync("/admin/sections");
+
+        var form = await editor.GetDocumentAsync(list.One("tr[data-section='climate'] a[href*='id=']").GetAttribute("href")!);
+        Assert.Equal("Change the section Climate", form.One("#section-form").Text());
+        Assert.Equal("Drought, floods and the changing seasons.", form.ValueOf("Input.Description"));
+        using var renamed = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Climate & Water" });
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var saved = await App.WithDbAsync(db => db.Sections.AsNoTracking().SingleAsync(s => s.Slug == "climate"));
+        Assert.Equal(("Climate & Water", "Drought, floods and the changing seasons.", 7), (saved.Name, saved.Description, saved.Position));
+    }
+
+    [Theory]
+    [InlineData("Input.Position", "5000", "#section-position-error")]
+    [InlineData("Input.Position", "first", "#section-position-error")]
+    [InlineData("Input.Description", "", "#section-description-error")]
+    public async Task A_refused_section_field_is_named_beside_itself(string field, string value, string errorSelector)
+    {
+        var form = await editor.GetDocumentAsync("/admin/sections");
+
+        using var refused = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Sport", [field] = value.Length > 0 ? value : new string('x', 501) });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.NotEqual("", page.One(errorSelector).Text());
+        Assert.Equal("Sport", page.ValueOf("Input.Name"));
+        Assert.False(await App.WithDbAsync(db => db.Sections.AnyAsync(s => s.Name == "Sport")));
     }
 
     [Fact]

@@ -7,13 +7,20 @@ using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Pages.Admin.Sections;
 
-/// <summary>The paper's sections in masthead order: add one, rename one, move one.</summary>
+/// <summary>
+/// The paper's sections in masthead order: add one, rename one, move one. A section is changed from its own link,
+/// which fills the form with what it has now: a form of blanks saved over a section erased its description and
+/// moved it to the front of the masthead.
+/// </summary>
 public sealed class IndexModel(NewsDb db) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<Section> All { get; private set; } = [];
+
+    /// <summary>The section the form changes, or null when it adds one.</summary>
+    public Section? Changing { get; private set; }
 
     public sealed class InputModel
     {
@@ -31,10 +38,32 @@ public sealed class IndexModel(NewsDb db) : PageModel
         public int Position { get; set; }
     }
 
-    public async Task OnGetAsync() => All = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync();
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        await ListAsync();
+        if (id is not null)
+        {
+            Changing = All.FirstOrDefault(s => s.Id == id);
+            if (Changing is null)
+            {
+                return NotFound();
+            }
+
+            Input = new InputModel { Id = Changing.Id, Name = Changing.Name, Description = Changing.Description, Position = Changing.Position };
+        }
+
+        return Page();
+    }
+
+    private async Task ListAsync() => All = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.Id)}") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return BadRequest(); // the hidden field, crafted
+        }
+
         var section = Input.Id is { } id ? await db.Sections.FindAsync(id) : null;
         if (Input.Id is not null && section is null)
         {
@@ -49,7 +78,8 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            await OnGetAsync();
+            await ListAsync();
+            Changing = All.FirstOrDefault(s => s.Id == Input.Id);
             return Page();
         }
 
