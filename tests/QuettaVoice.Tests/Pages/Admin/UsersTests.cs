@@ -33,6 +33,22 @@ public sealed class UsersTests : SiteTest
     }
 
     [Fact]
+    public async Task A_new_member_without_a_role_is_refused_with_the_reason_beside_the_role()
+    {
+        var form = await admin.GetDocumentAsync("/admin/users/new");
+
+        using var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "reporter@quettavoice.test", ["Input.Name"] = "Sana Baloch", ["Input.Role"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("Choose their role.", page.One("#new-role-error").Text());
+        Assert.Equal("reporter@quettavoice.test", page.ValueOf("Input.Email"));
+    }
+
+    [Fact]
     public async Task A_role_change_takes_effect_and_is_audited()
     {
         var email = await App.CreateUserAsync(Roles.Writer);

@@ -29,7 +29,7 @@ public sealed class NewModel(NewsroomAccounts accounts, NewsDb db, TimeProvider 
         [StringLength(NewsUser.DisplayNameMaxLength)]
         public string Name { get; set; } = "";
 
-        [Required]
+        [Required(ErrorMessage = "Choose their role.")]
         public string Role { get; set; } = Roles.Writer;
     }
 
