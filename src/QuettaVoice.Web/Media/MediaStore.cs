@@ -84,6 +84,13 @@ public sealed class MediaStore(NewsDb db, DataFolder folder, TimeProvider clock)
             return "image";
         }
 
-        return name.Length <= MediaItem.OriginalFileNameMaxLength ? name : name[..MediaItem.OriginalFileNameMaxLength];
+        if (name.Length <= MediaItem.OriginalFileNameMaxLength)
+        {
+            return name;
+        }
+
+        // Never between the two halves of a character such as an emoji: PostgreSQL refuses half of one.
+        var cut = MediaItem.OriginalFileNameMaxLength;
+        return name[..(char.IsHighSurrogate(name[cut - 1]) ? cut - 1 : cut)];
     }
 }

@@ -187,6 +187,18 @@ public sealed class MediaTests : SiteTest
     }
 
     [Fact]
+    public async Task A_file_name_too_long_to_keep_is_cut_between_characters_never_inside_one()
+    {
+        var writer = await App.SignInAsync(Roles.Writer);
+        var name = new string('a', 254) + "😀.jpg"; // the emoji's two halves fall on either side of the 255th place
+
+        using var response = await UploadAsync(writer, TestImages.Jpeg(800, 600), name);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new string('a', 254), Assert.Single(await LibraryAsync()).OriginalFileName);
+    }
+
+    [Fact]
     public async Task The_same_picture_uploaded_twice_is_one_item()
     {
         var writer = await App.SignInAsync(Roles.Writer);
