@@ -19,6 +19,12 @@ public sealed partial class ScheduledEviction(
     StoreStartup storeStartup,
     ILogger<ScheduledEviction> logger) : IHostedLifecycleService, IDisposable
 {
+    /// <summary>
+    /// The longest one timer waits. .NET refuses a wait of more than about 49 days, and a story may be scheduled for
+    /// next year: the timer wakes at this, finds nothing due yet, and waits again.
+    /// </summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(7);
+
     private readonly Lock gate = new();
     private ITimer? timer;
 
@@ -59,17 +65,21 @@ public sealed partial class ScheduledEviction(
         {
             timer?.Dispose();
             timer = next is { } due
-                ? clock.CreateTimer(_ => _ = GoLiveAsync(), null, due - nowUtc, Timeout.InfiniteTimeSpan)
+                ? clock.CreateTimer(_ => _ = WakeAsync(due), null, TimeSpan.FromTicks(Math.Min((due - nowUtc).Ticks, LongestWait.Ticks)), Timeout.InfiniteTimeSpan)
                 : null;
         }
     }
 
-    private async Task GoLiveAsync()
+    private async Task WakeAsync(DateTime due)
     {
         try
         {
-            readCache.Clear();
-            await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
+            if (clock.GetUtcNow().UtcDateTime >= due)
+            {
+                readCache.Clear();
+                await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
+            }
+
             await RescheduleAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

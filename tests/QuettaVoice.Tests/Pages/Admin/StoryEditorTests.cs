@@ -82,6 +82,21 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_story_scheduled_months_ahead_is_saved_and_reaches_the_front_page_on_its_day()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story(headline: "Next year's budget tabled");
+        story["Input.PublishAt"] = "2026-01-15T09:00"; // 196 days ahead: longer than any one timer can wait
+
+        using var scheduled = await SubmitNewAsync(editor, story, "Publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        Assert.DoesNotContain("Next year's budget tabled", (await App.CreateReader().GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 15, 4, 0, 0, TimeSpan.Zero));
+        Assert.Contains("Next year's budget tabled", (await App.CreateReader().GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_shows_the_story_as_readers_will_see_it_and_saves_nothing()
     {
         var editor = await App.SignInAsync(Roles.Editor);
