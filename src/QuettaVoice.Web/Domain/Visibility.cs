@@ -18,6 +18,11 @@ public static class Visibility
         && a.PublishedAt != null
         && a.PublishedAt <= nowUtc;
 
+    private static readonly Func<Article, DateTime, bool> IsPublishedAtInMemory = IsPublishedAt.Compile();
+
+    /// <summary>The same rule for a story already loaded: whether readers may see it now.</summary>
+    public static bool IsOutAt(this Article article, DateTime nowUtc) => IsPublishedAtInMemory(article, nowUtc);
+
     /// <summary>
     /// Every story <see cref="PublishedAt"/> leaves out, and no other: drafts, stories in review or the bin, and
     /// published or scheduled ones without a time or whose time has not come. Hidden stories are few, and each

@@ -111,6 +111,24 @@ public sealed class StoryHistoryTests : SiteTest
     }
 
     [Fact]
+    public async Task A_scheduled_story_whose_time_has_come_keeps_its_old_address_when_its_slug_changes()
+    {
+        var story = Story(First);
+        story["Input.PublishAt"] = "2025-07-03T16:30"; // Quetta time: 11:30 UTC, later on the test clock's day
+        using var scheduled = await PressAsync(editor, "/admin/articles/new", story, "Publish");
+        var editUrl = scheduled.Headers.Location!.OriginalString;
+        App.Clock.SetUtcNow(new DateTimeOffset(2025, 7, 3, 12, 0, 0, TimeSpan.Zero)); // out, and shared
+
+        var renamed = Story(First);
+        renamed["Input.Slug"] = "schools-reopen-in-quetta";
+        using var slugChanged = await PressAsync(editor, editUrl, renamed, "Save");
+
+        using var old = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/2025/07/03/schools-reopen-in-quetta", old.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Publishing_unpublishing_and_deleting_are_in_the_audit_log_with_who_and_when()
     {
         var editUrl = await PublishNewAsync();

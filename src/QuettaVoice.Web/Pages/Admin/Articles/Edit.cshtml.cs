@@ -348,9 +348,9 @@ public sealed class EditModel(
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.MediaId)}");
     }
 
-    /// <summary>The address readers have for the story, if it is out.</summary>
+    /// <summary>The address readers have for the story, if it is out: published, or scheduled and its time come.</summary>
     private string? PublicAddress(Article article) =>
-        article.Status == ArticleStatus.Published && article.PublishedAt is { } at ? Permalink.For(article.Slug, at, Zone) : null;
+        article.IsOutAt(Now) && article.PublishedAt is { } at ? Permalink.For(article.Slug, at, Zone) : null;
 
     /// <summary>A published story whose slug or date changed keeps answering at its old address, with a 301.</summary>
     private async Task KeepOldAddressAsync(Article article, string? oldAddress)
