@@ -1,4 +1,5 @@
 using System.Text;
+using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Import;
 
@@ -42,6 +43,12 @@ public static class StoryFile
         try
         {
             var text = StrictUtf8.GetString(bytes);
+            if (NoControlCharactersAttribute.FirstIn(text) is var at and >= 0)
+            {
+                var line = text.AsSpan(0, at).Count('\n') + 1;
+                return (null, $"a control character (U+{(int)text[at]:X4}) on line {line}, which no page or feed can show; remove it");
+            }
+
             return string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF')) ? (null, "file is empty") : (text, null);
         }
         catch (DecoderFallbackException)

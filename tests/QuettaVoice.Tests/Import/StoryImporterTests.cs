@@ -108,6 +108,7 @@ public sealed class StoryImporterTests : SiteTest
         { "notepad-unicode.txt", [0xFF, 0xFE, 0x51, 0x00, 0x55, 0x00], "UTF-16 text; save it as UTF-8" },
         { "huge.txt", System.Text.Encoding.UTF8.GetBytes(new string('a', 1024 * 1024 + 1)), "limit is 1 MB" },
         { "furniture.txt", "Screenshot\n\nLeave a Reply\n\nAbout the Author\n\nA bio."u8.ToArray(), "no story text" },
+        { "word-line-break.txt", "Budget tabled\n\nQUETTA: The budget\u000Bwas tabled."u8.ToArray(), "a control character (U+000B) on line 3" },
     };
 
     [Theory]

@@ -218,6 +218,13 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AuthorId)}", "Choose an author from the list.");
         }
 
+        // A tag too long to keep is named, rather than dropped without a word.
+        if (Input.TagNames().FirstOrDefault(t => t.Length > Tag.NameMaxLength) is { } longTag)
+        {
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(Input.Tags)}", $"Keep each tag under {Tag.NameMaxLength} characters: “{longTag}” is {longTag.Length}.");
+        }
+
         if (Input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SectionId)}", "Choose a section from the list.");

@@ -4,26 +4,31 @@ using QuettaVoice.Web.Domain;
 namespace QuettaVoice.Web.Pages.Admin.Articles;
 
 /// <summary>What the story form posts: every field an editor types, kept as typed when something is refused.</summary>
-public sealed class StoryInput : IValidatableObject
+public sealed class StoryInput
 {
     [Required(ErrorMessage = "Write a headline.")]
     [StringLength(Article.HeadlineMaxLength, ErrorMessage = "Keep the headline under {1} characters.")]
+    [NoControlCharacters]
     public string Headline { get; set; } = "";
 
     [StringLength(Article.StandfirstMaxLength, ErrorMessage = "Keep the standfirst under {1} characters.")]
+    [NoControlCharacters]
     public string? Standfirst { get; set; }
 
     [Required(ErrorMessage = "Write the story.")]
     [StringLength(200_000, ErrorMessage = "The story is longer than {1} characters.")]
     [Display(Name = "Story (Markdown)")]
+    [NoControlCharacters]
     public string Body { get; set; } = "";
 
     [StringLength(Article.BylineMaxLength)]
     [Display(Name = "Byline (if not the author's name)")]
+    [NoControlCharacters]
     public string? Byline { get; set; }
 
     [StringLength(Article.DatelineMaxLength)]
     [Display(Name = "Dateline (e.g. QUETTA)")]
+    [NoControlCharacters]
     public string? Dateline { get; set; }
 
     [Required(ErrorMessage = "Choose an author.")]
@@ -35,6 +40,7 @@ public sealed class StoryInput : IValidatableObject
 
     [StringLength(500)]
     [Display(Name = "Tags (separated by commas)")]
+    [NoControlCharacters]
     public string? Tags { get; set; }
 
     [StringLength(Domain.Slug.MaxLength)]
@@ -59,14 +65,17 @@ public sealed class StoryInput : IValidatableObject
 
     [StringLength(500)]
     [Display(Name = "Image caption")]
+    [NoControlCharacters]
     public string? ImageCaption { get; set; }
 
     [StringLength(200)]
     [Display(Name = "Image credit")]
+    [NoControlCharacters]
     public string? ImageCredit { get; set; }
 
     [StringLength(MediaItem.AltTextMaxLength)]
     [Display(Name = "Image description for readers who cannot see it (alt text)")]
+    [NoControlCharacters]
     public string? ImageAlt { get; set; }
 
     /// <summary>The version of the story the form was opened on, to notice a save made meanwhile by someone else.</summary>
@@ -75,9 +84,4 @@ public sealed class StoryInput : IValidatableObject
     public IEnumerable<string> TagNames() =>
         (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>A tag too long to keep is named, rather than dropped without a word.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        TagNames().Where(t => t.Length > Tag.NameMaxLength).Select(t => new ValidationResult(
-            $"Keep each tag under {Tag.NameMaxLength} characters: “{t}” is {t.Length}.", [nameof(Tags)]));
 }

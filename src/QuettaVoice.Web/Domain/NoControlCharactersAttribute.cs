@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QuettaVoice.Web.Domain;
+
+/// <summary>
+/// Refuses text with control characters other than tabs and line breaks. No one means to type them; a page that
+/// shows one is not valid HTML, and a feed or sitemap cannot hold one at all (writing it fails). A form with a NUL
+/// never gets this far: ASP.NET Core turns it away first.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NoControlCharactersAttribute : ValidationAttribute
+{
+    public NoControlCharactersAttribute()
+        : base("{0} has invisible control characters that cannot be shown: type it again without them.")
+    {
+    }
+
+    public override bool IsValid(object? value) => value is not string text || FirstIn(text) < 0;
+
+    /// <summary>Where the first such character is in <paramref name="text"/>, or -1.</summary>
+    public static int FirstIn(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) && text[i] is not ('\t' or '\r' or '\n'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
