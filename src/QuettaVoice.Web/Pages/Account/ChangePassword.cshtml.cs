@@ -57,14 +57,22 @@ public sealed class ChangePasswordModel(
             return Challenge();
         }
 
+        // A wrong current password counts as a wrong sign-in: someone holding a stolen session must not guess the
+        // password without limit, then change it and keep the account. A locked account's sessions all end: this one
+        // at once, any copy of its cookie when its stamp is next checked, and none may try again meanwhile.
+        if (await users.IsLockedOutAsync(user))
+        {
+            await signIn.SignOutAsync();
+            return RedirectToPage("/Account/Login");
+        }
+
         var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
-            // A wrong current password counts as a wrong sign-in: someone holding a stolen session must not guess
-            // the password without limit, then change it and keep the account. Locked, the session ends.
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user))
             {
+                await users.UpdateSecurityStampAsync(user);
                 await signIn.SignOutAsync();
                 return RedirectToPage("/Account/Login");
             }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
 
@@ -66,6 +68,28 @@ public sealed class ChangePasswordTests : SiteTest
         Assert.StartsWith("/account/login", admin.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         using var right = await App.CreateReader().SignInAsync(email, TestApp.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // refused: locked
+    }
+
+    [Fact]
+    public async Task Another_session_of_a_locked_account_cannot_change_its_password_even_with_the_right_one()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var guesser = App.CreateReader();
+        await guesser.SignInAsync(email, TestApp.Password);
+        var other = App.CreateReader(); // a copy of the session, as a stolen cookie would be
+        await other.SignInAsync(email, TestApp.Password);
+        for (var attempt = 0; attempt < AccountServices.MaxFailedSignIns; attempt++)
+        {
+            using var wrong = await guesser.SubmitAsync(await guesser.GetDocumentAsync("/account/change-password"), Passwords($"guess number {attempt}", NewPassword, NewPassword));
+        }
+
+        using var rightOne = await other.SubmitAsync(await other.GetDocumentAsync("/account/change-password"), Passwords(TestApp.Password, NewPassword, NewPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, rightOne.StatusCode);
+        Assert.StartsWith("/account/login", rightOne.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<QuettaVoice.Web.Domain.NewsUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, TestApp.Password));
     }
 
     [Fact]
