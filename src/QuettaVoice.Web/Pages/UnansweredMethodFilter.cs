@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -15,9 +16,10 @@ public sealed class UnansweredMethodFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var method = context.HttpContext.Request.Method;
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !IsErrorPageShownAgain(context.HttpContext))
         {
-            var taken = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct().ToList();
+            // A method whose handlers all have names (the story's POST, at ?handler=Comment) is not taken at the address itself.
+            var taken = context.ActionDescriptor.HandlerMethods.Where(h => h.Name is null).Select(h => h.HttpMethod.ToUpperInvariant()).Distinct().ToList();
             if (taken.IndexOf(HttpMethods.Get) is var get and >= 0)
             {
                 taken.Insert(get + 1, HttpMethods.Head);
@@ -30,4 +32,8 @@ public sealed class UnansweredMethodFilter : IAsyncPageFilter
 
         await next();
     }
+
+    /// <summary>An error page, shown again for a failed request with its method: it answers whatever the method was.</summary>
+    private static bool IsErrorPageShownAgain(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
 }

@@ -10,7 +10,7 @@ public sealed class WrongMethodTests() : SiteTest(seed: true)
     [InlineData("/", "GET, HEAD")]
     [InlineData("/category/education", "GET, HEAD")]
     [InlineData("/search?q=taliban", "GET, HEAD")]
-    [InlineData(Seed.Permalink, "GET, HEAD, POST")] // its POST is the comment form's, at ?handler=Comment
+    [InlineData(Seed.Permalink, "GET, HEAD")] // its one POST is the comment form's, at ?handler=Comment
     public async Task A_post_with_a_good_form_token_to_a_page_that_takes_no_such_post_is_405(string url, string allowed)
     {
         var reader = App.CreateReader();
@@ -29,11 +29,17 @@ public sealed class WrongMethodTests() : SiteTest(seed: true)
     [InlineData("PATCH", Seed.Permalink, HttpStatusCode.MethodNotAllowed, "Not allowed")] // the page checks its own form token, for its POST only
     [InlineData("DELETE", "/feed", HttpStatusCode.MethodNotAllowed, "Not allowed")]
     [InlineData("DELETE", "/sitemap.xml", HttpStatusCode.MethodNotAllowed, "Not allowed")]
+    [InlineData("PROPFIND", "/category/education", HttpStatusCode.BadRequest, "Bad request")]
+    [InlineData("PROPFIND", "/no/such/page", HttpStatusCode.NotFound, "Page not found")]
     public async Task Any_other_method_gets_the_page_that_says_what_happened(string method, string url, HttpStatusCode status, string heading)
     {
         using var response = await App.CreateReader().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(heading, (await response.ParseAsync()).One("main h1").Text());
+        if (status == HttpStatusCode.MethodNotAllowed)
+        {
+            Assert.Equal("GET, HEAD", string.Join(", ", response.Content.Headers.Allow));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace QuettaVoice.Web.Pages.Errors;
@@ -16,12 +17,14 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = StatusCodes.Status500InternalServerError;
     }
 
-    // The page is shown again with the method of the request that failed, whatever it was.
     public void OnPost() => OnGet();
 
-    public void OnPut() => OnGet();
-
-    public void OnPatch() => OnGet();
-
-    public void OnDelete() => OnGet();
+    /// <summary>The page is shown again with the method of the request that failed, whatever it was.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            OnGet();
+        }
+    }
 }

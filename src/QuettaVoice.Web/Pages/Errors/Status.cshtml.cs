@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
@@ -38,12 +40,20 @@ public sealed class StatusModel(NewsDb db, SectionList sectionList) : PageModel
         }
     }
 
-    // The page is shown again with the method of the request that failed, whatever it was.
     public Task OnPostAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
 
-    public Task OnPutAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
+    /// <summary>
+    /// The page is shown again with the method of the request that failed, whatever it was (PUT, DELETE, OPTIONS...):
+    /// with no handler for that method it is described here, rather than sent out blank.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+        {
+            var code = int.TryParse(RouteData.Values["code"] as string, CultureInfo.InvariantCulture, out var number) ? number : 0;
+            await OnGetAsync(code, HttpContext.RequestAborted);
+        }
 
-    public Task OnPatchAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
-
-    public Task OnDeleteAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
+        await next();
+    }
 }
