@@ -271,6 +271,23 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_reply_refused_for_its_form_token_comes_back_still_a_reply()
+    {
+        var approvedId = await AddCommentAsync(CommentStatus.Approved);
+        var reply = Comment(body: "An answer.");
+        reply["Reply.ParentId"] = approvedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reader = App.CreateReader();
+
+        using var refused = await reader.PostAsync(Seed.Permalink + "?handler=Comment", new FormUrlEncodedContent(reply));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var form = await refused.ParseAsync();
+        Assert.Equal("Reply to Bibi Gul", form.One("#respond h3").Text());
+        using var again = await reader.SubmitAsync(form, new Dictionary<string, string>(), "form.comment-form");
+        Assert.Equal(approvedId, Assert.Single(await StoredAsync(), c => c.Body == "An answer.").ParentId);
+    }
+
+    [Fact]
     public async Task Closing_comments_keeps_the_approved_ones_and_refuses_new_ones()
     {
         using var posted = await PostCommentAsync(App.CreateReader(), Comment());

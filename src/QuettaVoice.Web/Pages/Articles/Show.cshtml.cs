@@ -154,14 +154,6 @@ public sealed class ShowModel(
             return elsewhere is RedirectResult ? NotFound() : elsewhere;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            ModelState.AddModelError("", "Your comment was not sent: the form had been open too long, or came from another site. "
-                + "It is kept below; send it again.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
         if (!Story.CommentsOpen)
         {
             ModelState.AddModelError("", "Comments are closed on this story.");
@@ -177,6 +169,15 @@ public sealed class ShowModel(
             ModelState.Remove($"{nameof(Reply)}.{nameof(Reply.ParentId)}");
             Reply.ParentId = null;
             ReplyingTo = null;
+        }
+
+        // Checked before anything is stored, once the form is known to answer whom: it comes back as it was sent.
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            ModelState.AddModelError("", "Your comment was not sent: the form had been open too long, or came from another site. "
+                + "It is kept below; send it again.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var email = (Reply.Email ?? "").Trim();
