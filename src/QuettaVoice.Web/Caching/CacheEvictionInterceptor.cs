@@ -104,12 +104,11 @@ public sealed partial class CacheEvictionInterceptor(
             case Comment comment when comment.Status == CommentStatus.Approved || Original<CommentStatus>(entry, nameof(Comment.Status)) == CommentStatus.Approved:
                 tags.Add(CacheTags.Story(comment.ArticleId));
                 break;
-            case Author author:
-                tags.Add(CacheTags.Author(author.Id));
-                tags.Add(CacheTags.Lists);
-                break;
+            case Author:
             case Section:
-                // Every page's masthead lists the sections.
+                // Every page's masthead lists the sections. An author is named on the cards of their stories, and those
+                // are under other writers' stories too ("more from the section"): authors are edited rarely enough that
+                // evicting every page costs less than tagging each page with every author it names.
                 tags.Add(CacheTags.Site);
                 break;
             case Tag tag:

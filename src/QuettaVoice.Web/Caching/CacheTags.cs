@@ -19,9 +19,6 @@ public static class CacheTags
     /// <summary>A section's page, and the story pages that show more from that section.</summary>
     public static string Section(int id) => "section:" + id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>An author's page, and the story pages that show the author's name and bio.</summary>
-    public static string Author(int id) => "author:" + id.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>A tag's page, and the story pages that list the tag.</summary>
     public static string Tag(int id) => "tag:" + id.ToString(CultureInfo.InvariantCulture);
 

@@ -197,6 +197,30 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_renamed_author_is_named_anew_under_other_writers_stories_on_the_next_request()
+    {
+        var other = await App.WithDbAsync(async db =>
+        {
+            var health = await db.Sections.SingleAsync(s => s.Slug == "health");
+            db.Articles.Add(TestData.Article(TestData.Author("Nazia Baloch"), headline: "Polio drive reaches Chaman", section: health));
+            var story = TestData.Article(await db.Authors.FirstAsync(), headline: "Measles cases fall in Sibi", section: health);
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+            return story.Id;
+        });
+        var page = (await GetAsync("/category/health")).Page.QuerySelectorAll(".card-headline a").Single(a => a.Text() == "Measles cases fall in Sibi").GetAttribute("href")!;
+        Assert.Equal("Nazia Baloch", (await GetAsync(page)).Page.One(".more-from-section .meta span").Text());
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Authors.SingleAsync(a => a.Name == "Nazia Baloch")).Name = "Nazia Baloch Marri";
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("Nazia Baloch Marri", (await GetAsync(page)).Page.One(".more-from-section .meta span").Text());
+    }
+
+    [Fact]
     public async Task An_unpublished_story_is_gone_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);

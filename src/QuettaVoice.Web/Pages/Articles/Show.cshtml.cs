@@ -58,7 +58,6 @@ public sealed class ShowModel(
                 a.FeaturedImage,
                 new List<StoryTag>(),
                 a.CommentsOpen,
-                a.AuthorId,
                 a.SectionId))
             .FirstOrDefault())));
 
@@ -129,7 +128,6 @@ public sealed class ShowModel(
         FeaturedImage Image,
         IReadOnlyList<StoryTag> Tags,
         bool CommentsOpen,
-        int AuthorId,
         int? SectionId);
 
     /// <summary>A tag of the story: its link, and its id for the page's cache tags, read in one query.</summary>
@@ -279,7 +277,6 @@ public sealed class ShowModel(
         Story = story;
         HttpContext.TagResponse([
             CacheTags.Story(story.Id),
-            CacheTags.Author(story.AuthorId),
             .. story.SectionId is { } sectionId ? [CacheTags.Section(sectionId)] : Array.Empty<string>(),
             .. story.Tags.Select(t => CacheTags.Tag(t.Id))]);
         if (story.CommentsOpen)
