@@ -1,4 +1,5 @@
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Web.Accounts;
 
@@ -41,7 +42,7 @@ public static class UsersCommand
 
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await StartupLock.WhileHeldAsync(scope.ServiceProvider, () => scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         var problems = await scope.ServiceProvider.GetRequiredService<NewsroomAccounts>()
             .AddUserAsync(email, name, role, password, mustChangePassword: false);
         if (problems.Count > 0)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -132,9 +133,19 @@ public sealed partial class DatabaseInitializer(
             return;
         }
 
-        var result = await importer.ImportAsync(new ImportRequest([seeds]), TextWriter.Null, cancellationToken);
+        using var report = new StringWriter(CultureInfo.InvariantCulture);
+        var result = await importer.ImportAsync(new ImportRequest([seeds]), report, cancellationToken);
+        // The importer's report names each file it refused and why: without it the log said only how many.
+        foreach (var refused in report.ToString().Split('\n').Where(line => line.Contains(": error: ", StringComparison.Ordinal)))
+        {
+            LogSeedRefused(refused.Trim());
+        }
+
         LogSeeded(result.Imported, result.Failed);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed story not imported: {Refusal}")]
+    private partial void LogSeedRefused(string refusal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations to the store: {Migrations}")]
     private partial void LogMigrating(int count, IReadOnlyList<string> migrations);

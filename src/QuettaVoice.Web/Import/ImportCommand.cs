@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Web.Import;
 
@@ -27,7 +28,7 @@ public static class ImportCommand
         await using var scope = services.CreateAsyncScope();
         // A dry run needs the tables to look for earlier imports, but must not add the first-run content.
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await (request.DryRun ? initializer.MigrateAsync() : initializer.InitializeAsync());
+        await StartupLock.WhileHeldAsync(scope.ServiceProvider, () => request.DryRun ? initializer.MigrateAsync() : initializer.InitializeAsync());
         var result = await scope.ServiceProvider.GetRequiredService<StoryImporter>().ImportAsync(request, output);
         var verb = request.DryRun ? "Would import" : "Imported";
         await output.WriteLineAsync($"{verb} {result.Imported}, skipped {result.Skipped} already imported, {result.Failed} failed.");

@@ -17,6 +17,18 @@ public static class StartupLock
     /// <summary>Any fixed number: it names this lock among the server's advisory locks.</summary>
     private const long AdvisoryLockKey = 0x5155_4554_5441; // "QUETTA"
 
+    /// <summary>
+    /// Does <paramref name="work"/> holding the lock, with the store and data folder of <paramref name="services"/>:
+    /// for a command that sets a new store up while the site may be starting on it too (both would add the sections).
+    /// </summary>
+    public static async Task WhileHeldAsync(IServiceProvider services, Func<Task> work)
+    {
+        await using (await AcquireAsync(services.GetRequiredService<NewsDb>(), services.GetRequiredService<DataFolder>()))
+        {
+            await work();
+        }
+    }
+
     public static async Task<IAsyncDisposable> AcquireAsync(NewsDb db, DataFolder dataFolder, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsNpgsql())
