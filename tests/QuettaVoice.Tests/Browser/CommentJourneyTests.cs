@@ -69,14 +69,19 @@ public sealed class CommentJourneyTests(LiveSite site) : BrowserTest(site)
         // keys pressed before that would be lost, as a person's would be.
         await Assertions.Expect(moderator.Locator(".queue .queued").First).ToHaveAttributeAsync("tabindex", "-1");
 
+        await Assertions.Expect(moderator.Locator("[data-keyboard-help]")).ToBeVisibleAsync();
+
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("k");
+        // Focus leaves the comment: a key pressed now must not act on the comment last reached.
+        await moderator.Locator("main h1").ClickAsync();
+        await moderator.Keyboard.PressAsync("t");
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("s");
 
         await Assertions.Expect(moderator.Locator(".notice")).ToHaveTextAsync("Done: spam.");
-        var spam = await Site.App.WithDbAsync(db => Task.FromResult(db.Comments.Where(c => c.Status == QuettaVoice.Web.Domain.CommentStatus.Spam).Select(c => c.Body).ToList()));
-        Assert.Equal(["Keyboard two."], spam);
+        var moderated = await Site.App.WithDbAsync(db => Task.FromResult(db.Comments.Where(c => c.Body.StartsWith("Keyboard") && c.Status != QuettaVoice.Web.Domain.CommentStatus.Pending).Select(c => c.Body + " " + c.Status).ToList()));
+        Assert.Equal(["Keyboard two. Spam"], moderated);
     }
 }

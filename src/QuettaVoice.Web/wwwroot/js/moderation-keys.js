@@ -8,13 +8,17 @@
   }
 
   items.forEach((item) => item.setAttribute("tabindex", "-1"));
+  // The help names keys that work only with this script, so it is shown by it.
+  document.querySelectorAll("[data-keyboard-help]").forEach((help) => { help.hidden = false; });
   let current = -1;
   const focus = (index) => {
     current = Math.max(0, Math.min(items.length - 1, index));
     items[current].focus();
   };
   const press = (action) => {
-    if (current < 0) {
+    // Only on the comment that has the focus: after moving away (a Tab to the menu, a click elsewhere), a
+    // stray key must not act on the comment last reached.
+    if (current < 0 || !items[current].contains(document.activeElement)) {
       return;
     }
 
@@ -26,7 +30,7 @@
 
   document.addEventListener("keydown", (event) => {
     const target = event.target;
-    if (event.altKey || event.ctrlKey || event.metaKey || target.matches("input, textarea, select")) {
+    if (event.altKey || event.ctrlKey || event.metaKey || target.matches("input, textarea, select") || target.isContentEditable) {
       return;
     }
 
