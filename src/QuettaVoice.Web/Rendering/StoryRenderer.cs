@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -88,9 +89,25 @@ public sealed class StoryRenderer
 
     private string Sanitized(RenderKey key)
     {
-        using var document = sanitizer.SanitizeDom(Markdown.ToHtml(key.Markdown, Pipeline), key.BaseUrl ?? "");
+        using var document = sanitizer.SanitizeDom(Markdown.ToHtml(UnderThePagesHeadline(key.Markdown), Pipeline), key.BaseUrl ?? "");
         pictures.Apply(document, string.IsNullOrEmpty(key.BaseUrl) ? null : new Uri(key.BaseUrl).GetLeftPart(UriPartial.Authority));
         return document.Body?.ChildNodes.ToHtml(sanitizer.OutputFormatter) ?? "";
+    }
+
+    /// <summary>
+    /// The text read, its headings moved down a level when it has a first-level one ("# …"): the page's headline
+    /// is its one h1, and a second made the outline of the page wrong for anyone finding their way by headings.
+    /// </summary>
+    private static MarkdownDocument UnderThePagesHeadline(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Exists(h => h.Level == 1))
+        {
+            headings.ForEach(h => h.Level = Math.Min(h.Level + 1, 6));
+        }
+
+        return document;
     }
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>

@@ -18,6 +18,18 @@ public sealed class StoryRendererTests
     }
 
     [Fact]
+    public void A_first_level_heading_in_a_text_moves_down_a_level_with_those_under_it_so_the_headline_stays_the_one_h1()
+    {
+        var body = Html.Parse(renderer.Render("# The budget\n\nTabled on Monday.\n\n## Education\n\nMore for schools.").Value!).Body!;
+        var asWritten = Html.Parse(renderer.Render("## Education\n\nMore for schools.").Value!).Body!;
+
+        Assert.Empty(body.QuerySelectorAll("h1"));
+        Assert.Equal("The budget", body.One("h2").TextContent);
+        Assert.Equal("Education", body.One("h3").TextContent);
+        Assert.Equal("Education", asWritten.One("h2").TextContent);
+    }
+
+    [Fact]
     public void A_picture_from_outside_the_library_is_a_link_to_it_and_is_not_fetched_with_the_page()
     {
         var body = Html.Parse(renderer.Render(

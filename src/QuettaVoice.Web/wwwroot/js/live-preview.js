@@ -22,7 +22,12 @@
         return;
       }
 
-      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const html = await response.text();
+      if (request !== latest) {
+        return;
+      }
+
+      const page = new DOMParser().parseFromString(html, "text/html");
       const fresh = page.querySelector("section.preview");
       if (!fresh) {
         return;
