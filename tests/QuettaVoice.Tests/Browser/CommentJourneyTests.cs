@@ -74,9 +74,12 @@ public sealed class CommentJourneyTests(LiveSite site) : BrowserTest(site)
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("k");
-        // Focus leaves the comment: a key pressed now must not act on the comment last reached.
+        // Focus leaves the comment: a key pressed now must not act on the comment last reached. A form sent would
+        // be seen at once (a button's click submits its form within the key's own event), so it is watched for.
         await moderator.Locator("main h1").ClickAsync();
+        await moderator.EvaluateAsync("document.addEventListener('submit', () => { window.sentByStrayKey = true; }, true)");
         await moderator.Keyboard.PressAsync("t");
+        Assert.False(await moderator.EvaluateAsync<bool>("window.sentByStrayKey === true"));
         await moderator.Keyboard.PressAsync("j");
         await moderator.Keyboard.PressAsync("s");
 
