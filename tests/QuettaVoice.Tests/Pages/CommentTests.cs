@@ -89,6 +89,9 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal("Enter a valid email address, such as name@example.com.", page.One("#comment-email-error").Text());
         Assert.Equal("Enter a website address starting with http:// or https://.", page.One("#comment-website-error").Text());
         Assert.Equal(new string('x', 5001), page.One("textarea[name='Reply.Body']").TextContent.Trim());
+        Assert.Equal("true", page.One("textarea[name='Reply.Body']").GetAttribute("aria-invalid"));
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("Error", (await App.CreateReader().GetDocumentAsync(Seed.Permalink)).Title, StringComparison.Ordinal);
         Assert.Equal("not-an-email", page.ValueOf("Reply.Email"));
         Assert.Equal("ftp://files.example", page.ValueOf("Reply.Website"));
         Assert.Empty(await StoredAsync());

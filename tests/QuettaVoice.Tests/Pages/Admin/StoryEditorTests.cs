@@ -153,6 +153,9 @@ public sealed class StoryEditorTests : SiteTest
         var page = await response.ParseAsync();
         Assert.NotEqual("", page.One(errorSelector).Text());
         Assert.Equal(errorSelector[1..], page.One($"[name='{field}']").GetAttribute("aria-describedby"));
+        Assert.Equal("true", page.One($"[name='{field}']").GetAttribute("aria-invalid"));
+        Assert.Null(page.One("[name='Input.Body']").GetAttribute("aria-invalid"));
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
         Assert.Equal("QUETTA schools *reopened* on Monday.", page.One("textarea[name='Input.Body']").TextContent.Trim());
         Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
     }
