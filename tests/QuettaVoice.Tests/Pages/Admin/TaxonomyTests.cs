@@ -167,5 +167,10 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Equal(["Children out of school", "Enrolment drive"], tagged);
         using var retired = await reader.GetAsync("/tag/oosc");
         Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
+
+        // The same form sent again, as a second click would: told, not an error page.
+        using var again = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("One of those tags is no longer there", (await editor.GetDocumentAsync("/admin/tags")).One(".notice").Text(), StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == into);
         if (source is null || target is null)
         {
-            return NotFound();
+            return Gone();
         }
 
         foreach (var article in source.Articles)
@@ -41,8 +41,24 @@ public sealed class IndexModel(NewsDb db) : PageModel
         }
 
         db.Tags.Remove(source);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The same merge, sent twice at once (a double click), or either tag merged away meanwhile.
+            return Gone();
+        }
+
         TempData["StatusMessage"] = $"Merged “{source.Name}” into “{target.Name}”.";
+        return RedirectToPage();
+    }
+
+    /// <summary>A merge of a tag no longer there (a second click on the same merge, or another editor's): said, not an error page.</summary>
+    private RedirectToPageResult Gone()
+    {
+        TempData["StatusMessage"] = "One of those tags is no longer there (merged or removed meanwhile), so nothing was changed. The list below is as it is now.";
         return RedirectToPage();
     }
 }
