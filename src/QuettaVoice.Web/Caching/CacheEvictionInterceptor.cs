@@ -104,7 +104,7 @@ public sealed partial class CacheEvictionInterceptor(
             case Comment comment when comment.Status == CommentStatus.Approved || Original<CommentStatus>(entry, nameof(Comment.Status)) == CommentStatus.Approved:
                 tags.Add(CacheTags.Story(comment.ArticleId));
                 break;
-            case Author:
+            case Author when entry.State != EntityState.Added: // a new author is on no page yet (an import adds many)
             case Section:
                 // Every page's masthead lists the sections. An author is named on the cards of their stories, and those
                 // are under other writers' stories too ("more from the section"): authors are edited rarely enough that

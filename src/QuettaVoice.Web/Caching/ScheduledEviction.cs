@@ -27,6 +27,7 @@ public sealed partial class ScheduledEviction(
 
     private readonly Lock gate = new();
     private ITimer? timer;
+    private DateTime? armedFor;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -61,11 +62,25 @@ public sealed partial class ScheduledEviction(
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc)
             .MinAsync(a => a.PublishedAt, cancellationToken);
 
+        Arm(next, nowUtc);
+    }
+
+    /// <param name="due">The next story's time, or none.</param>
+    /// <param name="nowUtc">The time now.</param>
+    /// <param name="stillFor">When given, the timer is set only if it still waits for that time: a save meanwhile may have set it for another.</param>
+    private void Arm(DateTime? due, DateTime nowUtc, DateTime? stillFor = null)
+    {
         lock (gate)
         {
+            if (stillFor is not null && armedFor != stillFor)
+            {
+                return;
+            }
+
+            armedFor = due;
             timer?.Dispose();
-            timer = next is { } due
-                ? clock.CreateTimer(_ => _ = WakeAsync(due), null, TimeSpan.FromTicks(Math.Min((due - nowUtc).Ticks, LongestWait.Ticks)), Timeout.InfiniteTimeSpan)
+            timer = due is { } at
+                ? clock.CreateTimer(_ => _ = WakeAsync(at), null, TimeSpan.FromTicks(Math.Clamp((at - nowUtc).Ticks, TimeSpan.TicksPerMillisecond, LongestWait.Ticks)), Timeout.InfiniteTimeSpan)
                 : null;
         }
     }
@@ -74,12 +89,17 @@ public sealed partial class ScheduledEviction(
     {
         try
         {
-            if (clock.GetUtcNow().UtcDateTime >= due)
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            if (nowUtc < due)
             {
-                readCache.Clear();
-                await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
+                // Woken before the story is due: at the end of a long wait, or a timer's millisecond early. The same
+                // story is waited for again, not looked up: by the time of that look it could be due, and be passed over.
+                Arm(due, nowUtc, stillFor: due);
+                return;
             }
 
+            readCache.Clear();
+            await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
             await RescheduleAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -96,6 +116,7 @@ public sealed partial class ScheduledEviction(
         {
             timer?.Dispose();
             timer = null;
+            armedFor = null;
         }
     }
 

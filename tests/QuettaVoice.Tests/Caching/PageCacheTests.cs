@@ -221,6 +221,22 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_new_author_evicts_no_page_since_no_page_names_them_yet()
+    {
+        var before = (await GetAsync("/")).Page.One(".lead-story h3 a").Text();
+        // A change no save announces: only a page made anew would show it.
+        await App.WithDbAsync(db => db.Articles.Where(a => a.Slug == Seed.Slug).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, "Changed behind the cache's back")));
+
+        await App.WithDbAsync(async db =>
+        {
+            db.Authors.Add(TestData.Author("Nazia Baloch"));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(before, (await GetAsync("/")).Page.One(".lead-story h3 a").Text());
+    }
+
+    [Fact]
     public async Task An_unpublished_story_is_gone_on_the_next_request()
     {
         await GetAsync(Seed.Permalink);

@@ -58,8 +58,8 @@ public sealed class ChangePasswordModel(
         }
 
         // A wrong current password counts as a wrong sign-in: someone holding a stolen session must not guess the
-        // password without limit, then change it and keep the account. A locked account's sessions all end: this one
-        // at once, any copy of its cookie when its stamp is next checked, and none may try again meanwhile.
+        // password without limit, then change it and keep the account. While the account is locked no session may
+        // try; the lock this page sets also renews the stamp, so every copy of the cookie ends at its next check.
         if (await users.IsLockedOutAsync(user))
         {
             await signIn.SignOutAsync();

@@ -97,6 +97,22 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_story_due_after_the_longest_wait_goes_live_when_its_time_comes_not_at_the_wait()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story(headline: "Ten days on");
+        story["Input.PublishAt"] = "2025-07-13T14:00"; // ten days after the clock's start: one wait of seven, then three more
+        using var scheduled = await SubmitNewAsync(editor, story, "Publish");
+        Assert.DoesNotContain("Ten days on", (await App.CreateReader().GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+
+        App.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.DoesNotContain("Ten days on", (await App.CreateReader().GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        App.Clock.SetUtcNow(new DateTimeOffset(2025, 7, 13, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("Ten days on", (await App.CreateReader().GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_shows_the_story_as_readers_will_see_it_and_saves_nothing()
     {
         var editor = await App.SignInAsync(Roles.Editor);
