@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
 
@@ -63,6 +64,27 @@ public sealed class UsersTests : SiteTest
         Assert.NotEmpty((await client.GetDocumentAsync("/admin/articles/new")).QuerySelectorAll("button[formaction*='handler=Publish']"));
         var audit = (await admin.GetDocumentAsync("/admin/audit")).One("tbody tr").QuerySelectorAll("td").Select(td => td.Text()).ToList();
         Assert.Equal(["Test Admin", "change role", "Test Writer is now Editor"], audit.Skip(1));
+    }
+
+    [Fact]
+    public async Task A_role_change_that_meets_another_change_to_the_account_changes_nothing_and_says_so()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var page = await admin.GetDocumentAsync("/admin/users");
+        // Held once it has looked the member's roles up; meanwhile the member's own session changes the account.
+        var hold = App.SqlPause.Next(sql => sql.Contains("\"AspNetUserRoles\"", StringComparison.Ordinal));
+        var changing = admin.SubmitAsync(page, new Dictionary<string, string> { ["role"] = Roles.Editor }, $"tr[data-user='{email}'] form.role-form");
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString())));
+        hold.Release();
+
+        using var response = await changing;
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await admin.GetDocumentAsync("/admin/users");
+        Assert.Equal("Someone changed this account at the same moment, so nothing was changed. Try again.", list.One(".notice").Text());
+        Assert.Equal("Writer", list.One($"tr[data-user='{email}']").One("select option[selected]").Text());
     }
 
     [Fact]

@@ -42,10 +42,16 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
             return RedirectToPage();
         }
 
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, role);
-        // Open sessions carry the old role until their stamp is next checked (within a minute); this makes it fail.
-        await users.UpdateSecurityStampAsync(user);
+        var roles = await users.GetRolesAsync(user);
+        if (!await AllOrNoneAsync(
+            () => users.RemoveFromRolesAsync(user, roles),
+            () => users.AddToRoleAsync(user, role),
+            // Open sessions carry the old role until their stamp is next checked (within a minute); this makes it fail.
+            () => users.UpdateSecurityStampAsync(user)))
+        {
+            return RedirectToPage();
+        }
+
         await AuditAsync("change role", $"{user.DisplayName} is now {role}");
         TempData["StatusMessage"] = $"{user.DisplayName} is now {role}.";
         return RedirectToPage();
@@ -64,9 +70,14 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
             return RedirectToPage();
         }
 
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
+        if (!await AllOrNoneAsync(
+            () => users.SetLockoutEnabledAsync(user, true),
+            () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
+            () => users.UpdateSecurityStampAsync(user)))
+        {
+            return RedirectToPage();
+        }
+
         await AuditAsync("disable user", user.DisplayName);
         TempData["StatusMessage"] = $"{user.DisplayName} can no longer sign in.";
         return RedirectToPage();
@@ -79,11 +90,37 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
             return NotFound();
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        if (!await AllOrNoneAsync(() => users.SetLockoutEndDateAsync(user, null), () => users.ResetAccessFailedCountAsync(user)))
+        {
+            return RedirectToPage();
+        }
+
         await AuditAsync("enable user", user.DisplayName);
         TempData["StatusMessage"] = $"{user.DisplayName} can sign in again.";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Makes an account's changes as one. Identity answers a change that meets another to the same account (the member
+    /// changing their password at that moment, or a second admin) with a failure rather than an exception; the steps
+    /// before it are then undone, nothing is audited, and the admin is told, where the audit's save had failed with a 500.
+    /// </summary>
+    private async Task<bool> AllOrNoneAsync(params Func<Task<IdentityResult>>[] steps)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var step in steps)
+        {
+            if (!(await step()).Succeeded)
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                TempData["StatusMessage"] = "Someone changed this account at the same moment, so nothing was changed. Try again.";
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync();
+        return true;
     }
 
     private async Task<bool> IsLastAdminAsync(NewsUser user) =>
