@@ -221,6 +221,31 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task An_address_taken_by_another_save_at_the_same_moment_is_refused_and_the_story_kept()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var form = await editor.GetDocumentAsync("/admin/articles/new");
+        // Held once it has found the address free; another story takes it meanwhile.
+        var hold = App.SqlPause.Next(sql => sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var saving = editor.SubmitAsync(form, Story(), "form.story-form", "button[formaction*='handler=Save']");
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Schools reopen in Zhob"));
+            await db.SaveChangesAsync();
+        });
+        hold.Release();
+
+        using var response = await saving;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("Another story took the address “schools-reopen-in-zhob” a moment ago. Choose another.", page.One("#slug-error").Text());
+        Assert.Equal("QUETTA schools *reopened* on Monday.", page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Single(await App.WithDbAsync(db => db.Articles.ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_writer_submits_for_review_and_cannot_publish_even_by_crafting_the_post()
     {
         var writer = await App.SignInAsync(Roles.Writer);

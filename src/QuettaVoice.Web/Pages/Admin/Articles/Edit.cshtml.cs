@@ -295,6 +295,18 @@ public sealed class EditModel(
         {
             return await ShowConflictAsync(article.Id);
         }
+        catch (DbUpdateException)
+        {
+            // Two saves at once with one new address: the other took it between the check above and this save.
+            db.ChangeTracker.Clear();
+            if (!await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
+            {
+                throw;
+            }
+
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story took the address “{slug}” a moment ago. Choose another.");
+            return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
+        }
 
         TempData["StatusMessage"] = message;
         return Redirect(UrlFor(article.Id));
