@@ -50,14 +50,16 @@ public sealed class MediaStore(NewsDb db, DataFolder folder, TimeProvider clock)
         }
         catch
         {
-            // Files without a library record would be served forever and never listed: take them back,
-            // unless the same picture, uploaded at the same moment by someone else, owns them now.
+            // The same picture, uploaded at the same moment by someone else, is in the library now and owns the files
+            // (they are the same bytes under the same names): this upload is that item, as if it had come second.
             db.ChangeTracker.Clear();
-            if (!await db.Media.AnyAsync(m => m.Sha256 == image.Sha256, CancellationToken.None))
+            if (await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Sha256 == image.Sha256, CancellationToken.None) is { } sameMoment)
             {
-                written.ForEach(File.Delete);
+                return (sameMoment, false);
             }
 
+            // Files without a library record would be served forever and never listed: take them back.
+            written.ForEach(File.Delete);
             throw;
         }
     }

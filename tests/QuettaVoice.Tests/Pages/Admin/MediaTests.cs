@@ -214,6 +214,31 @@ public sealed class MediaTests : SiteTest
     }
 
     [Fact]
+    public async Task The_same_picture_uploaded_twice_at_the_same_moment_is_one_item_and_no_error()
+    {
+        var writer = await App.SignInAsync(Roles.Writer);
+        var other = await App.SignInAsync(Roles.Writer);
+        var photo = TestImages.Jpeg(800, 600);
+        // Held once it has found the picture not yet in the library; the other upload of it finishes meanwhile.
+        var hold = App.SqlPause.Next(sql => sql.Contains("\"Sha256\" =", StringComparison.Ordinal));
+        var first = UploadAsync(writer, photo, "first.jpg");
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        using (var meanwhile = await UploadAsync(other, photo, "meanwhile.jpg"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, meanwhile.StatusCode);
+        }
+
+        hold.Release();
+        using var response = await first;
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await writer.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("meanwhile.jpg is already in the library: the same picture was uploaded before.", page.One(".notice").Text());
+        Assert.Single(await LibraryAsync());
+        Assert.Equal(2, StoredFiles().Length);
+    }
+
+    [Fact]
     public async Task The_library_lists_newest_first_in_pages()
     {
         await App.WithDbAsync(db =>
