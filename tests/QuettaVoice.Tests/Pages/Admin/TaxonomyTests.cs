@@ -144,6 +144,39 @@ public sealed class TaxonomyTests : SiteTest
         Assert.False(await App.WithDbAsync(db => db.Sections.AnyAsync(s => s.Name == "Sport")));
     }
 
+    [Theory]
+    [InlineData("/admin/authors/new", "Authors", "#slug-error", "Another author took the address “sana-baloch” a moment ago. Choose another.")]
+    [InlineData("/admin/sections", "Sections", "#section-name-error", "There is already a section at /category/sana-baloch: another was added a moment ago.")]
+    public async Task An_address_taken_by_another_save_at_the_same_moment_is_refused_and_the_form_kept(string url, string table, string errorSelector, string message)
+    {
+        var form = await editor.GetDocumentAsync(url);
+        // Held once it has found the address free; another save takes it meanwhile.
+        var hold = App.SqlPause.Next(sql => sql.Contains($"FROM \"{table}\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var saving = editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Sana Baloch" });
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await App.WithDbAsync(db =>
+        {
+            if (table == "Authors")
+            {
+                db.Authors.Add(TestData.Author("Sana Baloch"));
+            }
+            else
+            {
+                db.Sections.Add(TestData.Section("Sana Baloch", position: 9));
+            }
+
+            return db.SaveChangesAsync();
+        });
+        hold.Release();
+
+        using var response = await saving;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal(message, page.One(errorSelector).Text());
+        Assert.Equal("Sana Baloch", page.ValueOf("Input.Name"));
+    }
+
     [Fact]
     public async Task Merging_two_tags_moves_their_stories_and_retires_the_first()
     {

@@ -289,23 +289,16 @@ public sealed class EditModel(
         await KeepOldAddressAsync(article, oldAddress);
         try
         {
-            await db.SaveChangesAsync();
+            if (!await AddressTakenMeanwhile.SaveAsync(
+                db, ModelState, $"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story took the address “{slug}” a moment ago. Choose another.",
+                () => db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0))))
+            {
+                return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
             return await ShowConflictAsync(article.Id);
-        }
-        catch (DbUpdateException)
-        {
-            // Two saves at once with one new address: the other took it between the check above and this save.
-            db.ChangeTracker.Clear();
-            if (!await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
-            {
-                throw;
-            }
-
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story took the address “{slug}” a moment ago. Choose another.");
-            return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
         }
 
         TempData["StatusMessage"] = message;

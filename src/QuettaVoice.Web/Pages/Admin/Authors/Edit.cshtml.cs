@@ -104,7 +104,13 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
         author.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio;
         author.PhotoPath = string.IsNullOrWhiteSpace(Input.PhotoPath) ? null : Input.PhotoPath.Trim();
         author.UserId = userId;
-        await db.SaveChangesAsync();
+        if (!await AddressTakenMeanwhile.SaveAsync(
+            db, ModelState, "Input.Slug", $"Another author took the address “{slug}” a moment ago. Choose another.",
+            () => db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0))))
+        {
+            return await ShowAsync(id);
+        }
+
         TempData["StatusMessage"] = $"Saved {author.Name}.";
         return Redirect($"/admin/authors/{author.Id}/edit");
     }

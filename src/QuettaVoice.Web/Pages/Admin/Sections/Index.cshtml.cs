@@ -88,7 +88,14 @@ public sealed class IndexModel(NewsDb db) : PageModel
         section.Name = (Input.Name ?? "").Trim();
         section.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         section.Position = Input.Position;
-        await db.SaveChangesAsync();
+        if (!await AddressTakenMeanwhile.SaveAsync(
+            db, ModelState, "Input.Name", $"There is already a section at /category/{slug}: another was added a moment ago.",
+            () => db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (Input.Id ?? 0))))
+        {
+            await ListAsync();
+            return Page();
+        }
+
         TempData["StatusMessage"] = $"Saved the section {section.Name}.";
         return RedirectToPage();
     }
