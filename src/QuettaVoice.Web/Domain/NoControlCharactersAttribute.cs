@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace QuettaVoice.Web.Domain;
 
@@ -16,6 +17,22 @@ public sealed class NoControlCharactersAttribute : ValidationAttribute
     }
 
     public override bool IsValid(object? value) => value is not string text || FirstIn(text) < 0;
+
+    /// <summary>The message, with where the first such character is: it cannot be seen to be found.</summary>
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        if (value is not string text || FirstIn(text) is not (var at and >= 0))
+        {
+            return ValidationResult.Success;
+        }
+
+        var line = text.AsSpan(0, at).Count('\n') + 1;
+        var column = at - (text.LastIndexOf('\n', at) + 1) + 1;
+        return new ValidationResult(
+            string.Create(CultureInfo.InvariantCulture, $"{FormatErrorMessage(validationContext.DisplayName).TrimEnd('.')} (the first is on line {line}, character {column})."),
+            validationContext.MemberName is { } member ? [member] : null);
+    }
 
     /// <summary>Where the first such character is in <paramref name="text"/>, or -1.</summary>
     public static int FirstIn(string text)

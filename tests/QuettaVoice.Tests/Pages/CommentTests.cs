@@ -171,7 +171,7 @@ public sealed class CommentTests() : SiteTest(seed: true)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Equal("Your comment has invisible control characters that cannot be shown: type it again without them.", page.One("#comment-body-error").Text());
+        Assert.Equal("Your comment has invisible control characters that cannot be shown: type it again without them (the first is on line 1, character 5).", page.One("#comment-body-error").Text());
         Assert.Equal("Good\u0001report", page.One("textarea[name='Reply.Body']").TextContent.Trim());
         Assert.Empty(await StoredAsync());
     }

@@ -200,11 +200,11 @@ public sealed class StoryEditorTests : SiteTest
         var editor = await App.SignInAsync(Roles.Editor);
 
         // A vertical tab, as a line break in a word processor can paste it: no page or feed can show one.
-        using var response = await SubmitNewAsync(editor, Story(body: "QUETTA: The budget\u000Bwas tabled."), "Save");
+        using var response = await SubmitNewAsync(editor, Story(body: "The first paragraph.\n\nQUETTA: The budget\u000Bwas tabled."), "Save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Equal("Story (Markdown) has invisible control characters that cannot be shown: type it again without them.", page.One("#body-error").Text());
+        Assert.Equal("Story (Markdown) has invisible control characters that cannot be shown: type it again without them (the first is on line 3, character 19).", page.One("#body-error").Text());
         Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
     }
 
