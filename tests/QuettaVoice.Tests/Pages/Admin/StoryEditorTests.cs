@@ -125,6 +125,9 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal("bold", preview.One("strong").Text());
         Assert.Equal("ZHOB", preview.One(".dateline").Text());
         Assert.Empty(preview.QuerySelectorAll("script"));
+        // The page's one h1 is its own; the preview's headline is a heading under it, as the text's headings are.
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Equal("Schools reopen in Zhob", page.One(".preview h2.headline").Text());
         Assert.Equal("First **bold** paragraph.\n\n<script>alert(1)</script>", page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
         Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
     }
