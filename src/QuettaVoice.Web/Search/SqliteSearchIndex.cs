@@ -73,7 +73,7 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
             $"""
             SELECT rowid AS Id,
                    highlight(ArticleSearch, 0, @start, @end) AS Headline,
-                   highlight(ArticleSearch, 1, @start, @end) AS Standfirst,
+                   NULLIF(highlight(ArticleSearch, 1, @start, @end), '') AS Standfirst, -- no standfirst is indexed as ''; it is none
                    snippet(ArticleSearch, 2, @start, @end, '…', {SnippetWords}) AS Body
             FROM ArticleSearch
             WHERE ArticleSearch MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))

@@ -96,6 +96,7 @@ public sealed class HostileQueryTests(SharedSite site) : IClassFixture<SharedSit
     [InlineData("/search/page/0?q=Taliban")]
     [InlineData("/search/page/-1?q=Taliban")]
     [InlineData("/search/page/99999?q=Taliban")]
+    [InlineData("/search/page/214748366?q=Taliban")] // its first result's place overflows an int
     public async Task A_results_page_that_cannot_exist_is_not_found(string address)
     {
         var loggedBefore = App.Logs.Events.Count;

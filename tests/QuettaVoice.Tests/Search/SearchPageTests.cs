@@ -80,6 +80,16 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_without_a_standfirst_found_by_its_headline_shows_a_passage_of_its_text()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Zarghun pistachio harvest", body: "Growers near Quetta picked early this year."));
+
+        var results = await SearchAsync("pistachio");
+
+        Assert.Equal("Growers near Quetta picked early this year.", results.One(".search-results .teaser").Text());
+    }
+
+    [Fact]
     public async Task Markup_in_a_story_is_shown_as_text_in_results_never_as_markup()
     {
         await AddAsync(author => TestData.Article(author, headline: "<script>alert(1)</script> Ziarat juniper", body: "Ziarat's <b>juniper</b> forest & **its** [guardians](https://example.org)."));

@@ -31,6 +31,13 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
             return RedirectPermanent("/search" + QueryString(q));
         }
 
+        // A page so far on that its first result's place overflows: there is no such page (PostgreSQL refused the
+        // negative offset the overflow made).
+        if (pageNumber > int.MaxValue / Pager.DefaultPageSize)
+        {
+            return NotFound();
+        }
+
         Query = SearchQuery.Parse(q);
         var number = pageNumber ?? 1;
         var pageSize = Pager.DefaultPageSize;
