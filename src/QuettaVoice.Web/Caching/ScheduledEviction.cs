@@ -62,13 +62,13 @@ public sealed partial class ScheduledEviction(
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc)
             .MinAsync(a => a.PublishedAt, cancellationToken);
 
-        Arm(next, nowUtc);
+        Arm(next, next is { } due ? due - nowUtc : TimeSpan.Zero);
     }
 
     /// <param name="due">The next story's time, or none.</param>
-    /// <param name="nowUtc">The time now.</param>
+    /// <param name="wait">How long to wait before waking for it (at most <see cref="LongestWait"/>).</param>
     /// <param name="stillFor">When given, the timer is set only if it still waits for that time: a save meanwhile may have set it for another.</param>
-    private void Arm(DateTime? due, DateTime nowUtc, DateTime? stillFor = null)
+    private void Arm(DateTime? due, TimeSpan wait, DateTime? stillFor = null)
     {
         lock (gate)
         {
@@ -80,7 +80,7 @@ public sealed partial class ScheduledEviction(
             armedFor = due;
             timer?.Dispose();
             timer = due is { } at
-                ? clock.CreateTimer(_ => _ = WakeAsync(at), null, TimeSpan.FromTicks(Math.Clamp((at - nowUtc).Ticks, TimeSpan.TicksPerMillisecond, LongestWait.Ticks)), Timeout.InfiniteTimeSpan)
+                ? clock.CreateTimer(_ => _ = WakeAsync(at), null, TimeSpan.FromTicks(Math.Clamp(wait.Ticks, TimeSpan.TicksPerMillisecond, LongestWait.Ticks)), Timeout.InfiniteTimeSpan)
                 : null;
         }
     }
@@ -94,7 +94,7 @@ public sealed partial class ScheduledEviction(
             {
                 // Woken before the story is due: at the end of a long wait, or a timer's millisecond early. The same
                 // story is waited for again, not looked up: by the time of that look it could be due, and be passed over.
-                Arm(due, nowUtc, stillFor: due);
+                Arm(due, due - nowUtc, stillFor: due);
                 return;
             }
 
@@ -104,9 +104,11 @@ public sealed partial class ScheduledEviction(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A timer has no caller to tell: log, and evict again once the store answers.
+            // A timer has no caller to tell: log, evict again once the store answers, and wake again shortly for the
+            // same story, so that the schedule goes on: left at that, no later scheduled story was ever waited for.
             LogFailed(ex);
             retry.Later([CacheTags.Site]);
+            Arm(due, EvictionRetry.Interval, stillFor: due);
         }
     }
 

@@ -665,6 +665,50 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_scheduled_story_whose_time_comes_while_the_cache_is_down_does_not_end_the_schedule()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.FirstAsync();
+            db.Articles.AddRange(
+                TestData.Article(author, headline: "Budget tabled in the assembly", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(1)),
+                TestData.Article(author, headline: "Budget passed by the assembly", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(2)));
+            await db.SaveChangesAsync();
+        });
+        await GetAsync("/");
+
+        // The first story's time comes while the page cache's store does not answer; it answers again soon after.
+        App.CacheOutage.IsOn = true;
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        App.CacheOutage.IsOn = false;
+        Assert.True(await LeadBecomesAsync("Budget tabled in the assembly"), "the first story never reached the front page");
+
+        App.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await LeadBecomesAsync("Budget passed by the assembly"), "the second story never reached the front page");
+    }
+
+    /// <summary>
+    /// Whether the front page leads with <paramref name="headline"/> within a minute of the test clock, asked each second:
+    /// a timer's work (evicting, looking up the next story) ends on its own time, after the clock has moved.
+    /// </summary>
+    private async Task<bool> LeadBecomesAsync(string headline)
+    {
+        for (var second = 0; second < 60; second++)
+        {
+            if ((await GetAsync("/")).Page.One(".lead-story h3 a").Text() == headline)
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+            App.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return false;
+    }
+
+    [Fact]
     public async Task Renaming_a_section_or_an_author_shows_on_every_page_that_names_them()
     {
         await GetAsync("/");
