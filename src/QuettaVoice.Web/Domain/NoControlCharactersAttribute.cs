@@ -27,12 +27,15 @@ public sealed class NoControlCharactersAttribute : ValidationAttribute
             return ValidationResult.Success;
         }
 
-        var line = text.AsSpan(0, at).Count('\n') + 1;
-        var column = at - (text.LastIndexOf('\n', at) + 1) + 1;
+        var (line, column) = PlaceOf(text, at);
         return new ValidationResult(
             string.Create(CultureInfo.InvariantCulture, $"{FormatErrorMessage(validationContext.DisplayName).TrimEnd('.')} (the first is on line {line}, character {column})."),
             validationContext.MemberName is { } member ? [member] : null);
     }
+
+    /// <summary>The line and the character in it, counted from 1, of the place <paramref name="at"/> in <paramref name="text"/>.</summary>
+    public static (int Line, int Character) PlaceOf(string text, int at) =>
+        (text.AsSpan(0, at).Count('\n') + 1, at - (text.LastIndexOf('\n', at) + 1) + 1);
 
     /// <summary>Where the first such character is in <paramref name="text"/>, or -1.</summary>
     public static int FirstIn(string text)

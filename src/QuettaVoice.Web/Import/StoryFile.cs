@@ -45,7 +45,7 @@ public static class StoryFile
             var text = StrictUtf8.GetString(bytes);
             if (NoControlCharactersAttribute.FirstIn(text) is var at and >= 0)
             {
-                var line = text.AsSpan(0, at).Count('\n') + 1;
+                var (line, _) = NoControlCharactersAttribute.PlaceOf(text, at);
                 return (null, $"a control character (U+{(int)text[at]:X4}) on line {line}, which no page or feed can show; remove it");
             }
 

@@ -208,7 +208,9 @@ public sealed class EditModel(
         // Model binding leaves an emptied field null whatever its declared type.
         var headline = (Input.Headline ?? "").Trim();
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.From(headline) : Input.Slug.Trim();
-        if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
+        // Asked before the save and, should the save break on the address's index, again after it.
+        Task<bool> AddressTaken() => db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0));
+        if (await AddressTaken())
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story already has the address “{slug}”. Choose another.");
         }
@@ -291,7 +293,7 @@ public sealed class EditModel(
         {
             if (!await AddressTakenMeanwhile.SaveAsync(
                 db, ModelState, $"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story took the address “{slug}” a moment ago. Choose another.",
-                () => db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0))))
+                AddressTaken))
             {
                 return await ShowAsync(id is null ? null : await LoadAsync(id.Value));
             }

@@ -67,7 +67,9 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
         }
 
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Domain.Slug.From(Input.Name ?? "", fallback: "author") : Input.Slug.Trim();
-        if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0)))
+        // Asked before the save and, should the save break on the address's index, again after it.
+        Task<bool> AddressTaken() => db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0));
+        if (await AddressTaken())
         {
             ModelState.AddModelError("Input.Slug", $"Another author already has the address “{slug}”.");
         }
@@ -106,7 +108,7 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
         author.UserId = userId;
         if (!await AddressTakenMeanwhile.SaveAsync(
             db, ModelState, "Input.Slug", $"Another author took the address “{slug}” a moment ago. Choose another.",
-            () => db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0))))
+            AddressTaken))
         {
             return await ShowAsync(id);
         }

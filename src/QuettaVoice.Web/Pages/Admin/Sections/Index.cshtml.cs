@@ -71,7 +71,10 @@ public sealed class IndexModel(NewsDb db) : PageModel
         }
 
         var slug = section?.Slug ?? Slug.From(Input.Name ?? "", fallback: "section");
-        if (section is null && await db.Sections.AnyAsync(s => s.Slug == slug))
+        // Asked before the save and, should the save break on the address's index, again after it. A section kept its
+        // address when renamed, so only a new one can find its address taken.
+        Task<bool> AddressTaken() => db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (Input.Id ?? 0));
+        if (section is null && await AddressTaken())
         {
             ModelState.AddModelError("Input.Name", $"There is already a section at /category/{slug}.");
         }
@@ -90,7 +93,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
         section.Position = Input.Position;
         if (!await AddressTakenMeanwhile.SaveAsync(
             db, ModelState, "Input.Name", $"There is already a section at /category/{slug}: another was added a moment ago.",
-            () => db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (Input.Id ?? 0))))
+            AddressTaken))
         {
             await ListAsync();
             return Page();
