@@ -9,7 +9,8 @@ namespace QuettaVoice.Web.Caching;
 /// every reader until it expired. So each render notes the count of evictions (<see cref="IEvictionCount"/>,
 /// shared by every instance) when it begins, and its page is not stored if the count has moved since. An
 /// eviction that comes while the page is being stored is caught by asking again once it is stored: the page is
-/// then evicted by its own tags. Every eviction is counted before it is made, so in any order either the
+/// then overwritten by an empty entry, which reads as no page. That drops this page alone: evicting it by its tags
+/// would take with it every page that shares one, and every page shares <see cref="CacheTags.Site"/>. Every eviction is counted before it is made, so in any order either the
 /// eviction finds the page stored or the page finds the count moved. A page found stale once it is made is not
 /// offered to the readers who came while it was being made either (the policy asks
 /// <see cref="EvictedSinceRenderStartAsync"/> after the page's last byte): they make it afresh. Evictions are rare beside reads, so the
@@ -33,7 +34,8 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
         request.Items[EvictionsAtStart] = count.IsCompletedSuccessfully ? count.Result : count.AsTask();
     }
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        await inner.GetAsync(key, cancellationToken) is { Length: > 0 } page ? page : null;
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
@@ -46,10 +48,7 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         if (request is not null && await EvictedSinceRenderStartAsync(request))
         {
-            foreach (var tag in tags ?? [])
-            {
-                await inner.EvictByTagAsync(tag, cancellationToken);
-            }
+            await inner.SetAsync(key, [], [], validFor, cancellationToken);
         }
     }
 

@@ -307,6 +307,38 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_page_found_stale_once_stored_is_dropped_alone_and_other_cached_pages_stay()
+    {
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(), "form.comment-form");
+        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        async Task ModerateAsync(string action, string tab)
+        {
+            var queue = await moderator.GetDocumentAsync($"/admin/comments?tab={tab}");
+            using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{id}" }, "form.moderation");
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        await ModerateAsync("approve", "Pending");
+        await GetAsync("/");
+        Assert.NotNull((await GetAsync("/")).Response.Headers.Age);
+
+        var story = CacheTags.Story(await SeedIdAsync());
+        var storing = App.PageStorePause.Next(tags => tags.Contains(story));
+        var reading = GetAsync(Seed.Permalink);
+        await storing.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        // The page, made with the comment, is stored after the comment was binned: the store finds it stale.
+        await ModerateAsync("trash", "Approved");
+        storing.Release();
+        Assert.NotNull((await reading).Page.QuerySelector($"#comment-{id}"));
+
+        Assert.Null((await GetAsync(Seed.Permalink)).Page.QuerySelector($"#comment-{id}"));
+        // The binning changed only the story's page; the front page stays cached for every reader.
+        Assert.NotNull((await GetAsync("/")).Response.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_story_unpublished_while_the_page_store_is_down_is_gone_once_it_answers_again()
     {
         var editor = await App.SignInAsync(Roles.Editor);
