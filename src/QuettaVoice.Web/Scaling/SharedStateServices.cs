@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Health;
@@ -45,7 +48,11 @@ public static class SharedStateServices
         var connection = ConnectionMultiplexer.Connect(configuration);
         // Registered through a factory, so the container closes the connection when the site stops.
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => connection);
-        dataProtection.PersistKeysToStackExchangeRedis(connection, redis.InstanceName + "data-protection-keys");
+        var keyRingCopy = new DirectoryInfo(new DataFolder(builder.DataDirectory()).File(KeyRingWithLocalCopy.FolderName));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, logs) => options.XmlRepository = new KeyRingWithLocalCopy(
+            new RedisXmlRepository(() => connection.GetDatabase(), redis.InstanceName + "data-protection-keys"),
+            new FileSystemXmlRepository(keyRingCopy, logs),
+            logs.CreateLogger<KeyRingWithLocalCopy>()));
         builder.Services.AddStackExchangeRedisOutputCache(options =>
         {
             options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection);

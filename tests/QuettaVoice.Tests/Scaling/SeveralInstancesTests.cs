@@ -24,18 +24,23 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     /// <summary>Starts both instances at the same moment on a store nobody has touched yet.</summary>
     private async Task<(TestApp First, TestApp Second)> StartTogetherAsync()
     {
-        Skip.IfNot(TestDatabase.IsPostgres && Redis is not null,
-            $"Several instances need PostgreSQL and Redis: set {TestDatabase.PostgresVariable} and {RedisVariable} (tools/test-services start).");
-        first = new TestApp(seed: true, settings: new Dictionary<string, string>
-        {
-            ["Redis:Configuration"] = Redis!,
-            ["Redis:InstanceName"] = $"qv-test-{Guid.NewGuid():N}:",
-        }, emptyStore: true);
+        first = FirstInstance(emptyStore: true);
         second = first.AnotherInstance();
         first.UseKestrel(0);
         second.UseKestrel(0);
         await Task.WhenAll(Task.Run(first.StartServer), Task.Run(second.StartServer));
         return (first, second);
+    }
+
+    private static TestApp FirstInstance(bool emptyStore)
+    {
+        Skip.IfNot(TestDatabase.IsPostgres && Redis is not null,
+            $"Several instances need PostgreSQL and Redis: set {TestDatabase.PostgresVariable} and {RedisVariable} (tools/test-services start).");
+        return new TestApp(seed: true, settings: new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = Redis!,
+            ["Redis:InstanceName"] = $"qv-test-{Guid.NewGuid():N}:",
+        }, emptyStore: emptyStore);
     }
 
     private static HttpClient Reader(TestApp app) => new CookieJar().ClientFor(app.ClientOptions.BaseAddress);
@@ -155,6 +160,27 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         using var posted = await readerJar.ClientFor(two.ClientOptions.BaseAddress).SubmitAsync(form, Comment("Posted through the other server."), "form.comment-form");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("Posted through the other server.", await two.WithDbAsync(db => db.Comments.Select(c => c.Body).SingleAsync()));
+    }
+
+    [SkippableFact]
+    public async Task One_started_while_Redis_is_down_serves_stories_and_takes_a_form_the_other_served()
+    {
+        first = FirstInstance(emptyStore: false);
+        first.UseKestrel(0);
+        first.StartServer();
+        var readerJar = new CookieJar();
+        var form = await readerJar.ClientFor(first.ClientOptions.BaseAddress).GetDocumentAsync(Seed.Permalink);
+
+        // Nothing listens on port 1: the second server starts with no way to read the key ring from Redis.
+        second = first.AnotherInstance(new Dictionary<string, string> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=300,asyncTimeout=300,syncTimeout=300" });
+        second.UseKestrel(0);
+        second.StartServer();
+        using var story = await Reader(second).GetAsync(Seed.Permalink);
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
+
+        using var posted = await readerJar.ClientFor(second.ClientOptions.BaseAddress).SubmitAsync(form, Comment("Sent while Redis was down."), "form.comment-form");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("Sent while Redis was down.", await second.WithDbAsync(db => db.Comments.Select(c => c.Body).SingleAsync()));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

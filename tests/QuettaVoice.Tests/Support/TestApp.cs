@@ -54,9 +54,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Another instance of the same site, as a second server behind the same address: the same settings, store
-    /// and data folder, and its own memory. Dispose it before this one, which owns the store.
+    /// and data folder, and its own memory; <paramref name="changes"/> over those settings. Dispose it before this
+    /// one, which owns the store.
     /// </summary>
-    public TestApp AnotherInstance() => new(seed, environment, settings, DataDirectory, Database, ownsStore: false);
+    public TestApp AnotherInstance(IReadOnlyDictionary<string, string>? changes = null)
+    {
+        var its = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string>())
+        {
+            its[key] = value;
+        }
+
+        return new(seed, environment, its, DataDirectory, Database, ownsStore: false);
+    }
 
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
