@@ -6,12 +6,19 @@ using QuettaVoice.Web.Data;
 namespace QuettaVoice.Web.Search;
 
 /// <summary>
-/// Search on PostgreSQL: the <c>ArticleSearch</c> table holds every story's weighted <c>tsvector</c>, stemmed in
-/// English (Snowball), and triggers on the stories, their authors, sections and tags keep it in step (see the
+/// Search on PostgreSQL: the <c>ArticleSearch</c> table holds every story's weighted <c>tsvector</c>, read as SQLite
+/// reads it (see <see cref="Configuration"/>), and triggers on the stories, their authors, sections and tags keep it in step (see the
 /// <c>ArticleSearch</c> migration in the PostgreSQL set).
 /// </summary>
 public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
 {
+    /// <summary>
+    /// The text search configuration the index is made with (the <c>SearchKeepsEveryWord</c> migration): accents
+    /// removed, English stems, no stop words. Query words need none of the index's punctuation handling: they are
+    /// split as SQLite splits them (<see cref="SearchQuery"/>).
+    /// </summary>
+    private const string Configuration = "quettavoice";
+
     /// <summary>The weight the migration gives headline words, and only them.</summary>
     private const string HeadlineWeight = "A";
 
@@ -32,13 +39,13 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
                a."PublishedAt" AS "PublishedAt"
         FROM "ArticleSearch" AS s
         JOIN "Articles" AS a ON a."Id" = s."ArticleId"
-        CROSS JOIN (SELECT to_tsquery('english', @wanted) AS wanted, to_tsquery('english', @headline) AS headline) AS q
+        CROSS JOIN (SELECT to_tsquery('{Configuration}', @wanted) AS wanted, to_tsquery('{Configuration}', @headline) AS headline) AS q
         WHERE s."Document" @@ q.wanted
 
         """;
 
     /// <summary>Written only when the reader excluded words: an empty tsquery would cost a notice on every search.</summary>
-    private const string ExceptUnwanted = """AND NOT (s."Document" @@ to_tsquery('english', @unwanted))""";
+    private const string ExceptUnwanted = $"""AND NOT (s."Document" @@ to_tsquery('{Configuration}', @unwanted))""";
 
     /// <summary>ts_headline marks every match and cuts nothing: the passage is chosen by <see cref="MarkedText.Excerpt"/>.</summary>
     private static readonly string HighlightOptions =
@@ -61,10 +68,10 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("unwanted", Unwanted(query)));
 
     /// <summary>The count needs neither scores nor times: only the matches' ids, without the stories joined.</summary>
-    private const string MatchIdsSql = """
+    private const string MatchIdsSql = $"""
         SELECT s."ArticleId" AS "Value"
         FROM "ArticleSearch" AS s
-        WHERE s."Document" @@ to_tsquery('english', @wanted)
+        WHERE s."Document" @@ to_tsquery('{Configuration}', @wanted)
 
         """;
 
@@ -74,18 +81,20 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("wanted", Wanted(query)),
             Text("unwanted", Unwanted(query)));
 
+    private const string MarkedSql = $"""
+        SELECT a."Id" AS "Id",
+               ts_headline('{Configuration}', a."Headline", q.wanted, @options) AS "Headline",
+               ts_headline('{Configuration}', a."Standfirst", q.wanted, @options) AS "Standfirst",
+               ts_headline('{Configuration}', a."Body", q.wanted, @options) AS "Body"
+        FROM "Articles" AS a
+        CROSS JOIN (SELECT to_tsquery('{Configuration}', @wanted) AS wanted) AS q
+        WHERE a."Id" = ANY (@ids)
+        """;
+
     protected override async Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var marked = await Db.Database.SqlQueryRaw<MarkedMatch>(
-            """
-            SELECT a."Id" AS "Id",
-                   ts_headline('english', a."Headline", q.wanted, @options) AS "Headline",
-                   ts_headline('english', a."Standfirst", q.wanted, @options) AS "Standfirst",
-                   ts_headline('english', a."Body", q.wanted, @options) AS "Body"
-            FROM "Articles" AS a
-            CROSS JOIN (SELECT to_tsquery('english', @wanted) AS wanted) AS q
-            WHERE a."Id" = ANY (@ids)
-            """,
+            MarkedSql,
             Text("wanted", Wanted(query)),
             Text("options", HighlightOptions),
             new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = ids.ToArray() })

@@ -146,6 +146,21 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal(["Vaccinators reach Killa Abdullah"], Headlines(await SearchAsync("health")));
     }
 
+    [Theory]
+    [InlineData("WHO")] // a stop word to PostgreSQL's English configuration, as is "us"
+    [InlineData("US aid")]
+    [InlineData("\"2.5 percent\"")] // a number written with a point
+    [InlineData("\"out of school\"")] // written with hyphens
+    [InlineData("quettavoice")] // part of an address
+    [InlineData("cafe")] // the story says "café"
+    public async Task Every_word_is_found_however_it_is_written_in_the_story(string query)
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Polio drive reaches Killa Saifullah",
+            body: "The WHO says US aid cut cases by 2.5 percent among out-of-school children, a doctor told quettavoice.com at a café in Quetta."));
+
+        Assert.Equal(["Polio drive reaches Killa Saifullah"], Headlines(await SearchAsync(query)));
+    }
+
     [Fact]
     public async Task Words_in_urdu_script_are_found()
     {
