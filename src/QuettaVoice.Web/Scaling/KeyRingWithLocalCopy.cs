@@ -36,10 +36,19 @@ public sealed partial class KeyRingWithLocalCopy(IXmlRepository shared, IXmlRepo
             return copied;
         }
 
-        var kept = copy.GetAllElements();
-        foreach (var element in elements.Where(element => !kept.Any(known => XNode.DeepEquals(known, element))))
+        try
         {
-            copy.StoreElement(element, CopyName(element));
+            var kept = copy.GetAllElements();
+            foreach (var element in elements.Where(element => !kept.Any(known => XNode.DeepEquals(known, element))))
+            {
+                copy.StoreElement(element, CopyName(element));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The copy is for a later start without Redis; this start has the keys. Another instance sharing
+            // the data folder may be writing the same file at this moment.
+            LogCopyFailed(e);
         }
 
         return elements;
@@ -49,6 +58,9 @@ public sealed partial class KeyRingWithLocalCopy(IXmlRepository shared, IXmlRepo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis does not answer: the key ring is read from its copy in the data folder ({Count} elements)")]
     private partial void LogReadFromCopy(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The key ring's copy in the data folder could not be brought up to date")]
+    private partial void LogCopyFailed(Exception exception);
 
     /// <summary>A key's file is named by its id; a revocation, which has none, by a new one.</summary>
     private static string CopyName(XElement element) =>

@@ -183,6 +183,22 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal("Sent while Redis was down.", await second.WithDbAsync(db => db.Comments.Select(c => c.Body).SingleAsync()));
     }
 
+    [SkippableFact]
+    public async Task A_key_ring_copy_that_cannot_be_written_costs_no_page()
+    {
+        first = FirstInstance(emptyStore: false);
+        // A file where the copy's folder should be: every write of the copy fails.
+        Directory.CreateDirectory(first.DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(first.DataDirectory, QuettaVoice.Web.Scaling.KeyRingWithLocalCopy.FolderName), "");
+        first.UseKestrel(0);
+        first.StartServer();
+
+        using var story = await Reader(first).GetAsync(Seed.Permalink);
+
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
+        Assert.Contains(first.Logs.Lines, line => line.Contains("copy in the data folder could not be brought up to date", StringComparison.Ordinal));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
