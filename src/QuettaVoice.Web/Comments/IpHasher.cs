@@ -19,14 +19,25 @@ public sealed class IpHasher
         var path = folder.File(KeyFileName);
         if (!File.Exists(path))
         {
+            // Written whole under another name, then put in place only if no other instance was first: created
+            // in place, the file could be read empty by an instance starting at the same moment.
+            var draft = $"{path}.{Guid.NewGuid():N}.new";
             try
             {
-                using var file = OwnerOnlyFile.CreateNew(path);
-                file.Write(RandomNumberGenerator.GetBytes(32));
+                using (var file = OwnerOnlyFile.CreateNew(draft))
+                {
+                    file.Write(RandomNumberGenerator.GetBytes(32));
+                }
+
+                File.Move(draft, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another instance wrote it first: use theirs.
+            }
+            finally
+            {
+                File.Delete(draft);
             }
         }
 

@@ -69,5 +69,29 @@ public sealed class CommentTextTests
         Assert.NotEqual(once, hasher.Hash(IPAddress.Parse("203.0.113.8")));
         Assert.DoesNotContain("203.0.113.7", once);
         Assert.Equal(64, once!.Length);
+        Assert.Equal(["ip-hash.key"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder.Path, "ip-hash.key")));
+        }
+    }
+
+    [Fact]
+    public void Instances_starting_at_the_same_moment_hash_with_one_key()
+    {
+        var address = IPAddress.Parse("203.0.113.7");
+        for (var round = 0; round < 300; round++)
+        {
+            using var folder = new TempFolder();
+            using var start = new Barrier(2);
+            var hashes = new string?[2];
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            {
+                start.SignalAndWait();
+                hashes[i] = new IpHasher(new DataFolder(folder.Path)).Hash(address);
+            });
+
+            Assert.True(hashes[0] == hashes[1], $"two keys in round {round}");
+        }
     }
 }
