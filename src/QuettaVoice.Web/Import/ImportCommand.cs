@@ -65,6 +65,9 @@ public static class ImportCommand
             var value = args[++i];
             switch (arg)
             {
+                case "--title" or "--author" or "--section" when NameRefusal(arg, value) is { } refusal:
+                    error = refusal;
+                    return null;
                 case "--title": title = value; break;
                 case "--author": author = value; break;
                 case "--section": section = value; break;
@@ -91,6 +94,28 @@ public static class ImportCommand
 
         error = null;
         return new ImportRequest(paths) { Title = title, Author = author, Section = section, PublishedAt = published, DryRun = dryRun };
+    }
+
+    /// <summary>
+    /// Why a headline, author or section given on the command line cannot be stored as the newsroom's forms would
+    /// store it, or null. Refused here, before any file is read: PostgreSQL would refuse it at the save, and SQLite
+    /// would keep what no form can save again.
+    /// </summary>
+    private static string? NameRefusal(string flag, string value)
+    {
+        var longest = flag switch
+        {
+            "--title" => Article.HeadlineMaxLength,
+            "--author" => Author.NameMaxLength,
+            _ => Section.NameMaxLength,
+        };
+        if (value.Trim().Length > longest)
+        {
+            return $"{flag} is longer than {longest} characters";
+        }
+
+        var control = NoControlCharactersAttribute.FirstIn(value);
+        return control < 0 ? null : $"{flag} has an invisible control character (character {control + 1})";
     }
 
     /// <summary>The forms <c>--published</c> takes: a newsroom date or wall-clock time, or an exact time with its offset.</summary>

@@ -66,6 +66,20 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains(message, error);
     }
 
+    [Theory]
+    [InlineData("--title", 200)] // the longest headline the newsroom's form takes
+    [InlineData("--author", 100)]
+    [InlineData("--section", 60)]
+    public void A_name_longer_than_the_store_keeps_or_with_a_control_character_is_refused_before_anything_is_read(string flag, int longest)
+    {
+        Assert.NotNull(ImportCommand.Parse(["a.txt", flag, new string('a', longest)], Quetta, out _));
+
+        Assert.Null(ImportCommand.Parse(["a.txt", flag, new string('a', longest + 1)], Quetta, out var tooLong));
+        Assert.Equal($"{flag} is longer than {longest} characters", tooLong);
+        Assert.Null(ImportCommand.Parse(["a.txt", flag, "Quetta\u0000Desk"], Quetta, out var control));
+        Assert.Equal($"{flag} has an invisible control character (character 7)", control);
+    }
+
     /// <summary>The real executable, as an editor runs it: exit codes and output are what a script relies on.</summary>
     [Fact]
     public async Task The_site_executable_imports_files_and_exits_non_zero_when_one_fails()
