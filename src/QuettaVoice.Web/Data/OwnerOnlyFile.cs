@@ -14,4 +14,26 @@ public static class OwnerOnlyFile
 
         return new FileStream(path, options);
     }
+
+    /// <summary>
+    /// The folder at <paramref name="path"/>, made or narrowed to mode 0700, for secrets written by code that
+    /// creates its files with the default mode (the key ring: a local user who read it could sign cookies).
+    /// </summary>
+    public static DirectoryInfo Folder(string path)
+    {
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(path);
+        }
+
+        // Made with this mode; one made before by an older version of the site is narrowed.
+        var folder = Directory.CreateDirectory(path, ownerOnly);
+        if (folder.UnixFileMode != ownerOnly)
+        {
+            folder.UnixFileMode = ownerOnly;
+        }
+
+        return folder;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using QuettaVoice.Web.Data;
 using StackExchange.Redis;
 
 namespace QuettaVoice.Web.Scaling;
@@ -12,10 +13,14 @@ namespace QuettaVoice.Web.Scaling;
 /// by one is still good on another. A new key is made only in Redis (another instance must be able to read
 /// it), so an instance that has never reached Redis still cannot start serving forms.
 /// </summary>
-public sealed partial class KeyRingWithLocalCopy(IXmlRepository shared, IXmlRepository copy, ILogger<KeyRingWithLocalCopy> log) : IXmlRepository
+public sealed partial class KeyRingWithLocalCopy(IXmlRepository shared, DataFolder data, ILoggerFactory logs) : IXmlRepository
 {
     /// <summary>The folder of the data folder that holds the copy.</summary>
     public const string FolderName = "keys-from-redis";
+
+    private readonly ILogger log = logs.CreateLogger<KeyRingWithLocalCopy>();
+    private readonly string folder = data.File(FolderName);
+    private readonly FileSystemXmlRepository copy = new(new DirectoryInfo(data.File(FolderName)), logs);
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -38,6 +43,7 @@ public sealed partial class KeyRingWithLocalCopy(IXmlRepository shared, IXmlRepo
 
         try
         {
+            OwnerOnlyFile.Folder(folder);
             var kept = copy.GetAllElements();
             foreach (var element in elements.Where(element => !kept.Any(known => XNode.DeepEquals(known, element))))
             {

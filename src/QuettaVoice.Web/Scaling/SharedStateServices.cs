@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
@@ -34,7 +33,7 @@ public static class SharedStateServices
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         if (!redis.IsConfigured)
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(new DataFolder(builder.DataDirectory()).File(KeyRingFolderName)));
+            dataProtection.PersistKeysToFileSystem(OwnerOnlyFile.Folder(new DataFolder(builder.DataDirectory()).File(KeyRingFolderName)));
             return builder;
         }
 
@@ -48,11 +47,9 @@ public static class SharedStateServices
         var connection = ConnectionMultiplexer.Connect(configuration);
         // Registered through a factory, so the container closes the connection when the site stops.
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => connection);
-        var keyRingCopy = new DirectoryInfo(new DataFolder(builder.DataDirectory()).File(KeyRingWithLocalCopy.FolderName));
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, logs) => options.XmlRepository = new KeyRingWithLocalCopy(
-            new RedisXmlRepository(() => connection.GetDatabase(), redis.InstanceName + "data-protection-keys"),
-            new FileSystemXmlRepository(keyRingCopy, logs),
-            logs.CreateLogger<KeyRingWithLocalCopy>()));
+        var data = new DataFolder(builder.DataDirectory());
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, logs) => options.XmlRepository =
+            new KeyRingWithLocalCopy(new RedisXmlRepository(() => connection.GetDatabase(), redis.InstanceName + "data-protection-keys"), data, logs));
         builder.Services.AddStackExchangeRedisOutputCache(options =>
         {
             options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection);

@@ -140,6 +140,19 @@ public sealed class SiteTests : SiteTest
         Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", File.ReadAllText(key)));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public async Task The_key_ring_is_readable_by_the_sites_own_user_alone_even_in_a_folder_made_before()
+    {
+        var folder = Path.Combine(App.DataDirectory, SharedStateServices.KeyRingFolderName);
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        using var front = await App.CreateReader().GetAsync("/");
+
+        Assert.NotEmpty(KeyFiles());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
     /// <summary>The key ring's files, which the site writes in its data folder on one server.</summary>
     private string[] KeyFiles() => Directory.GetFiles(Path.Combine(App.DataDirectory, SharedStateServices.KeyRingFolderName), "key-*.xml");
 }
