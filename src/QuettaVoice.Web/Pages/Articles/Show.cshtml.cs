@@ -248,7 +248,7 @@ public sealed class ShowModel(
         var found = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
         if (found is null)
         {
-            return await MovedAsync(year, month, day, slug, now, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
+            return await MovedAsync(AddressAsked(year, month, day, slug), now, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
 
         var story = found with { Tags = await TagsOf.For(db)(db, found.Id).ToListAsync(cancellationToken) };
@@ -258,13 +258,15 @@ public sealed class ShowModel(
             return NotFound();
         }
 
-        // An old link with the right slug but another date still finds the story, at its one true address.
+        // An old link with the right slug but another date still finds the story, at its one true address, unless
+        // the address was another story's: a renamed story's old slug may have been taken since by a later one.
         var zone = site.Value.FindTimeZone();
         var permalink = Domain.Permalink.For(slug, story.PublishedAt, zone);
         var address = Discussion.PageUrl(permalink, commentPage ?? 1);
         if (!Request.Path.Value!.TrimEnd('/').Equals(address, StringComparison.Ordinal))
         {
-            return RedirectPermanent(address);
+            var asked = AddressAsked(year, month, day, slug);
+            return RedirectPermanent(asked != permalink && await MovedAsync(asked, now, cancellationToken) is { } moved ? moved : address);
         }
 
         if (await Discussion.LoadAsync(db, readCache, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)
@@ -344,10 +346,14 @@ public sealed class ShowModel(
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    /// <summary>The story's present address, when this one is an address it had before its slug or date changed.</summary>
-    private async Task<string?> MovedAsync(int year, int month, int day, string slug, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>The story address asked for, without a page of comments, as <see cref="Domain.Permalink"/> writes them.</summary>
+    private static string AddressAsked(int year, int month, int day, string slug) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
+
+    /// <summary>The story's present address, when <paramref name="oldPath"/> is an address it had before its slug or date changed.</summary>
+
+    private async Task<string?> MovedAsync(string oldPath, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var oldPath = string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
         var moved = await db.Redirects.AsNoTracking()
             .Where(r => r.OldPath == oldPath)
             .Join(db.Articles.PublishedAt(nowUtc), r => r.ArticleId, a => a.Id, (r, a) => new { a.Slug, a.PublishedAt })

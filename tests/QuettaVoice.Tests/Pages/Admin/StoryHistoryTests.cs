@@ -111,6 +111,27 @@ public sealed class StoryHistoryTests : SiteTest
     }
 
     [Fact]
+    public async Task An_old_address_leads_to_its_own_story_even_when_a_later_story_has_taken_its_slug()
+    {
+        var editUrl = await PublishNewAsync();
+        var renamed = Story(First);
+        renamed["Input.Slug"] = "schools-reopen-in-quetta";
+        using var slugChanged = await PressAsync(editor, editUrl, renamed, "Save");
+        var again = Story(Second); // "Schools reopen" again, dated the day before
+        again["Input.PublishAt"] = "2025-07-02T10:00";
+        using var next = await PressAsync(editor, "/admin/articles/new", again, "Publish");
+
+        var reader = App.CreateReader();
+        using var old = await reader.GetAsync("/2025/07/03/schools-reopen");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/2025/07/03/schools-reopen-in-quetta", old.Headers.Location!.OriginalString);
+        // The slug's new owner is at its own address, and an address that was never another story's still finds it.
+        Assert.Contains("Attendance was high in Zhob.", (await reader.GetDocumentAsync("/2025/07/02/schools-reopen")).One(".story-body").Text(), StringComparison.Ordinal);
+        using var misdated = await reader.GetAsync("/2025/07/01/schools-reopen");
+        Assert.Equal("/2025/07/02/schools-reopen", misdated.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_scheduled_story_whose_time_has_come_keeps_its_old_address_when_its_slug_changes()
     {
         var story = Story(First);
