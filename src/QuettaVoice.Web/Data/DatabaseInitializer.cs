@@ -19,6 +19,9 @@ public sealed partial class DatabaseInitializer(
     /// <summary>The paper's beats, as its masthead lists them.</summary>
     public static readonly IReadOnlyList<string> DefaultSections = ["Politics", "Economy", "Education", "Health", "Climate"];
 
+    /// <summary>How long one statement of a migration may take: long enough to index every story again.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Applies the pending migrations, logged by name; returns their names (none when up to date).</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -31,7 +34,19 @@ public sealed partial class DatabaseInitializer(
         }
 
         LogMigrating(pending.Count, pending);
-        await db.Database.MigrateAsync(cancellationToken);
+        // A migration may rebuild the search index of every story (a minute or more at 100,000 on PostgreSQL):
+        // the usual 30 seconds would roll it back, and no instance could start.
+        var usual = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(usual);
+        }
+
         return pending;
     }
 

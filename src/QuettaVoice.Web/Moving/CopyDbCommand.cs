@@ -55,6 +55,8 @@ public static class CopyDbCommand
 
             // Both stores get the tables of the model this build copies: the source as the site would at its next
             // start, the target so that it has somewhere to put the rows.
+            source.Database.SetCommandTimeout(DatabaseInitializer.MigrationTimeout);
+            target.Database.SetCommandTimeout(DatabaseInitializer.MigrationTimeout);
             await source.Database.MigrateAsync();
             await target.Database.MigrateAsync();
             await output.WriteLineAsync($"From {file} to database {server.Database ?? server.Username} on {server.Host}:{server.Port}, its migrations applied.");
