@@ -48,7 +48,8 @@ public sealed class PageStore(IOutputCacheStore inner, IEvictionCount evictions,
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         if (request is not null && await EvictedSinceRenderStartAsync(request))
         {
-            await inner.SetAsync(key, [], [], validFor, cancellationToken);
+            // Not the request's token: a reader who leaves now must not leave the stale page stored.
+            await inner.SetAsync(key, [], [], validFor, CancellationToken.None);
         }
     }
 

@@ -12,36 +12,48 @@ namespace QuettaVoice.Web.Comments;
 public sealed class IpHasher
 {
     private const string KeyFileName = "ip-hash.key";
+    private const int KeyLength = 32;
     private readonly byte[] key;
 
-    public IpHasher(DataFolder folder)
+    public IpHasher(DataFolder folder) => key = ReadOrMakeKey(folder.File(KeyFileName));
+
+    /// <summary>
+    /// The key in <paramref name="path"/>, made there first if there is none. Another instance may make it at the
+    /// same moment: the file is created only if absent, so one of them wins, and the other reads the winner's key
+    /// once it is whole (a file found shorter than a key is being written, and is read again).
+    /// </summary>
+    private static byte[] ReadOrMakeKey(string path)
     {
-        var path = folder.File(KeyFileName);
-        if (!File.Exists(path))
+        for (var tries = 1; ; tries++)
         {
-            // Written whole under another name, then put in place only if no other instance was first: created
-            // in place, the file could be read empty by an instance starting at the same moment.
-            var draft = $"{path}.{Guid.NewGuid():N}.new";
-            try
+            if (!File.Exists(path))
             {
-                using (var file = OwnerOnlyFile.CreateNew(draft))
+                try
                 {
-                    file.Write(RandomNumberGenerator.GetBytes(32));
+                    using var file = OwnerOnlyFile.CreateNew(path);
+                    file.Write(RandomNumberGenerator.GetBytes(KeyLength));
+                    file.Flush(flushToDisk: true);
                 }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another instance made it first: use theirs.
+                }
+            }
 
-                File.Move(draft, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            var read = File.ReadAllBytes(path);
+            if (read.Length == KeyLength)
             {
-                // Another instance wrote it first: use theirs.
+                return read;
             }
-            finally
+
+            if (tries == 100)
             {
-                File.Delete(draft);
+                throw new InvalidOperationException(
+                    $"{path} holds {read.Length} bytes, not a key of {KeyLength}: delete it and start again (comments' address hashes made before will no longer match new ones).");
             }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(10));
         }
-
-        key = File.ReadAllBytes(path);
     }
 
     public string? Hash(IPAddress? address) =>

@@ -27,11 +27,18 @@ public static class OwnerOnlyFile
             return Directory.CreateDirectory(path);
         }
 
-        // Made with this mode; one made before by an older version of the site is narrowed.
+        // Made with this mode; one made before by an older version of the site is narrowed, when it is the site's
+        // own: one another user made for it (a deploy script's) keeps the mode that user chose.
         var folder = Directory.CreateDirectory(path, ownerOnly);
         if (folder.UnixFileMode != ownerOnly)
         {
-            folder.UnixFileMode = ownerOnly;
+            try
+            {
+                folder.UnixFileMode = ownerOnly;
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
 
         return folder;

@@ -47,9 +47,8 @@ public static class SharedStateServices
         var connection = ConnectionMultiplexer.Connect(configuration);
         // Registered through a factory, so the container closes the connection when the site stops.
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => connection);
-        var data = new DataFolder(builder.DataDirectory());
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, logs) => options.XmlRepository =
-            new KeyRingWithLocalCopy(new RedisXmlRepository(() => connection.GetDatabase(), redis.InstanceName + "data-protection-keys"), data, logs));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILogger<KeyRingWithLocalCopy>>((options, data, log) => options.XmlRepository =
+            new KeyRingWithLocalCopy(new RedisXmlRepository(() => connection.GetDatabase(), redis.InstanceName + "data-protection-keys"), data, log));
         builder.Services.AddStackExchangeRedisOutputCache(options =>
         {
             options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection);

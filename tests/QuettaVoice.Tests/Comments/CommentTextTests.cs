@@ -85,11 +85,13 @@ public sealed class CommentTextTests
             using var folder = new TempFolder();
             using var start = new Barrier(2);
             var hashes = new string?[2];
-            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            var instances = Enumerable.Range(0, 2).Select(i => new Thread(() =>
             {
                 start.SignalAndWait();
                 hashes[i] = new IpHasher(new DataFolder(folder.Path)).Hash(address);
-            });
+            })).ToList();
+            instances.ForEach(instance => instance.Start());
+            instances.ForEach(instance => instance.Join());
 
             Assert.True(hashes[0] == hashes[1], $"two keys in round {round}");
         }
