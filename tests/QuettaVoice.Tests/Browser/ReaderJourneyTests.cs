@@ -79,6 +79,29 @@ public sealed class ReaderJourneyTests(LiveSite site) : BrowserTest(site)
         Assert.InRange(measure, width < 600 ? 25 : 55, 80);
     }
 
+    [SkippableFact]
+    public async Task A_long_link_in_a_comment_wraps_on_a_small_phone_rather_than_widening_the_page()
+    {
+        Support.Browser.SkipUnlessAvailable();
+        var author = TestData.Author("Comment Wrap Desk");
+        var story = TestData.Article(author, headline: "Readers share their links");
+        await Site.App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+            db.Comments.Add(TestData.Comment(story.Id, Web.Domain.CommentStatus.Approved,
+                "See https://www.dawn.com/news/1923456/balochistan-government-announces-new-schools-for-out-of-school-children-in-kech-and-panjgur"));
+            await db.SaveChangesAsync();
+        });
+        var page = await OpenAsync(320, 800);
+
+        await page.GotoAsync(Web.Domain.Permalink.For(story.Slug, story.PublishedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi")));
+
+        Assert.Equal(1, await page.Locator(".comment-body a").CountAsync());
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px at 320px");
+    }
+
     [SkippableTheory]
     [InlineData("/", ColorScheme.Light)]
     [InlineData(Seed.Permalink, ColorScheme.Light)]

@@ -236,8 +236,15 @@ public sealed class CommentTests() : SiteTest(seed: true)
         var page = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
         Assert.Equal(["First.", "Second.", "Third."], page.QuerySelectorAll(".comment .comment-body").Select(b => b.Text()));
         Assert.Equal(["comment depth-1", "comment depth-2", "comment depth-3"], page.QuerySelectorAll("li.comment").Select(l => l.ClassName!.Trim()));
+        Assert.Equal(["Comment by Naseer Ahmed", "Reply by Sara to Naseer Ahmed", "Reply by Bibi to Sara"], page.QuerySelectorAll("li.comment > article").Select(a => a.GetAttribute("aria-label")));
         Assert.Null(page.QuerySelector($"#comment-{thirdId} .comment-reply"));
         Assert.Equal(secondId, (await StoredAsync())[2].ParentId);
+
+        // With the comment it answered binned, a reply stands on its own, not under the comment before it.
+        await ModerateAsync("trash", secondId);
+        var after = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
+        Assert.Equal(["comment depth-1", "comment depth-1"], after.QuerySelectorAll("li.comment").Select(l => l.ClassName!.Trim()));
+        Assert.Equal(["Comment by Naseer Ahmed", "Comment by Bibi"], after.QuerySelectorAll("li.comment > article").Select(a => a.GetAttribute("aria-label")));
     }
 
     [Fact]

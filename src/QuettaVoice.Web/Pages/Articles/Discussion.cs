@@ -77,22 +77,32 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
         }
 
         var ordered = new List<int>();
-        void Add(int id)
+        var levels = new Dictionary<int, int>();
+        void Add(int id, int level)
         {
             ordered.Add(id);
+            levels[id] = level;
             foreach (var reply in outline.RepliesTo[id])
             {
-                Add(reply);
+                Add(reply, level + 1);
             }
         }
 
         foreach (var thread in threads.Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage))
         {
-            Add(thread);
+            Add(thread, 1);
         }
 
         // Read through the rule again, since the outline may have been kept: a comment moderated since is left out.
+        // A reply is shown under what it answers, at its place there: one whose comment is no longer shown stands
+        // on its own, not indented under whatever comment comes before it.
         var comments = await CommentsOf.For(db)(db, articleId, mineList, ordered).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
-        return new Discussion(ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList(), outline.ApprovedCount, page, pageCount, threads.Count);
+        var shown = ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList();
+        var answered = shown.Select(c => c with
+        {
+            Level = c.ParentId is { } parent && comments.ContainsKey(parent) ? levels[c.Id] : 1,
+            InReplyTo = c.ParentId is { } answeredId && comments.TryGetValue(answeredId, out var answeredComment) ? answeredComment.Name : null,
+        }).ToList();
+        return new Discussion(answered, outline.ApprovedCount, page, pageCount, threads.Count);
     }
 }

@@ -102,7 +102,14 @@ public sealed class ShowModel(
     public string CommentPageUrl(int page) => Discussion.PageUrl(Permalink, page);
 
     /// <summary>A comment as readers see it: there is no email here, so no page can show one.</summary>
-    public sealed record CommentView(int Id, int? ParentId, int Depth, string Name, string? Website, string Body, DateTime CreatedAt, bool AwaitingModeration);
+    public sealed record CommentView(int Id, int? ParentId, int Depth, string Name, string? Website, string Body, DateTime CreatedAt, bool AwaitingModeration)
+    {
+        /// <summary>How far in it is shown: one more than the comment it answers when that is shown, else 1.</summary>
+        public int Level { get; init; } = 1;
+
+        /// <summary>The name on the comment it answers, when that is shown.</summary>
+        public string? InReplyTo { get; init; }
+    }
     public IReadOnlyList<StoryCard> MoreFromSection { get; private set; } = [];
 
     /// <summary>The story's picture from the media library, with its copies; null when it has none there.</summary>
