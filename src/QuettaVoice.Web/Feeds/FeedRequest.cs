@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +109,9 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         var item = format == FeedFormat.Atom
             ? new SyndicationItem { Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html) }
             : new RssItem(html, story.Credit);
-        item.Id = url.AbsoluteUri;
+        // The story's own id, not its address: a slug or date mended after publication would make every feed reader
+        // show the story again as new. A tag URI (RFC 4151), so RSS marks it as no address (isPermaLink="false").
+        item.Id = string.Create(CultureInfo.InvariantCulture, $"tag:{new Uri(options.AbsoluteUrl("/")).Host},2025:story/{story.Id}");
         item.Title = new TextSyndicationContent(story.Headline);
         item.Summary = new TextSyndicationContent(story.Standfirst ?? StoryRenderer.Teaser(story.Body) ?? "");
         item.PublishDate = AsUtc(story.PublishedAt);

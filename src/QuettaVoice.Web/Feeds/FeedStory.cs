@@ -6,6 +6,7 @@ namespace QuettaVoice.Web.Feeds;
 
 /// <summary>A story as a feed carries it: the whole text, the credit, and what it is filed under.</summary>
 public sealed record FeedStory(
+    int Id,
     string Headline,
     string Slug,
     string? Standfirst,
@@ -29,10 +30,8 @@ public sealed record FeedStory(
                 .AsNoTracking()
                 .Latest()
                 .Take(count)
-                .Select(a => new
-                {
-                    a.Id,
-                    Story = new FeedStory(
+                .Select(a => new FeedStory(
+                        a.Id,
                         a.Headline,
                         a.Slug,
                         a.Standfirst,
@@ -42,8 +41,7 @@ public sealed record FeedStory(
                         a.PublishedAt!.Value,
                         a.UpdatedAt,
                         a.Section == null ? null : a.Section.Name,
-                        new List<string>()),
-                })
+                        new List<string>()))
                 .ToListAsync(cancellationToken);
             var ids = stories.ConvertAll(s => s.Id);
             var tags = (await db.Articles.AsNoTracking()
@@ -52,7 +50,7 @@ public sealed record FeedStory(
                     .OrderBy(t => t.Name)
                     .ToListAsync(cancellationToken))
                 .ToLookup(t => t.Id, t => t.Name);
-            return stories.ConvertAll(s => s.Story with { Tags = tags[s.Id].ToList() });
+            return stories.ConvertAll(s => s with { Tags = tags[s.Id].ToList() });
         }, cancellationToken);
 
     /// <summary>

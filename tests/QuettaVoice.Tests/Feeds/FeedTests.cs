@@ -1,6 +1,7 @@
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
@@ -46,6 +47,32 @@ public sealed class FeedTests() : SiteTest(seed: true)
         await db.SaveChangesAsync();
     });
 
+    private Task<int> SeedIdAsync() => App.WithDbAsync(db => db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync());
+
+    [Theory]
+    [InlineData("/feed")]
+    [InlineData("/feed/atom")]
+    public async Task A_storys_id_in_the_feed_stays_when_its_address_is_mended_so_readers_do_not_see_it_again_as_new(string url)
+    {
+        var before = Assert.Single((await GetFeedAsync(url)).Parsed.Items);
+        await App.WithDbAsync(async db =>
+        {
+            var seed = await db.Articles.SingleAsync(a => a.Slug == Seed.Slug);
+            seed.Slug = "russia-recognises-the-taliban-government";
+            await db.SaveChangesAsync();
+        });
+
+        var feed = await GetFeedAsync(url);
+
+        var after = Assert.Single(feed.Parsed.Items);
+        Assert.Equal("http://localhost/2025/07/03/russia-recognises-the-taliban-government", Assert.Single(after.Links).Uri.AbsoluteUri);
+        Assert.Equal(before.Id, after.Id);
+        if (url == "/feed")
+        {
+            Assert.Contains("<guid isPermaLink=\"false\">", feed.Xml, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/feed", "application/rss+xml; charset=utf-8")]
     [InlineData("/feed/atom", "application/atom+xml; charset=utf-8")]
@@ -59,7 +86,7 @@ public sealed class FeedTests() : SiteTest(seed: true)
         Assert.Contains(feed.Parsed.Links, l => l.Uri.AbsoluteUri == "http://localhost/" && l.RelationshipType is null or "alternate");
         var item = Assert.Single(feed.Parsed.Items);
         Assert.Equal(Seed.Headline, item.Title.Text);
-        Assert.Equal(SeedUrl, item.Id);
+        Assert.Equal($"tag:localhost,2025:story/{await SeedIdAsync()}", item.Id);
         Assert.Equal(SeedUrl, Assert.Single(item.Links).Uri.AbsoluteUri);
         var author = Assert.Single(item.Authors);
         Assert.Equal("Monitoring Desk", author.Name);
