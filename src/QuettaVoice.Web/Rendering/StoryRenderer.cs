@@ -61,23 +61,51 @@ public sealed class StoryRenderer
     private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     /// <summary>The first paragraph of a Markdown text as plain text, cut at a word to fit a list.</summary>
-    public static string? Teaser(string markdown) =>
-        markdown.Length == 0 ? null : NullIfEmpty(Remember(new RenderKey(nameof(Teaser), markdown, null), key => RenderTeaser(key.Markdown) ?? ""));
+    /// <param name="markdown">The text.</param>
+    /// <param name="isStartOfLonger">
+    /// The text is the start of a longer one, cut anywhere (a list reads only that much of each story): its last word,
+    /// perhaps a part of one, and a link cut in two are left out, and a first paragraph that goes on ends in "…".
+    /// </param>
+    public static string? Teaser(string markdown, bool isStartOfLonger = false) =>
+        markdown.Length == 0
+            ? null
+            : NullIfEmpty(Remember(new RenderKey(isStartOfLonger ? "TeaserOfStart" : nameof(Teaser), markdown, null), key => RenderTeaser(key.Markdown, isStartOfLonger) ?? ""));
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    private static string? RenderTeaser(string markdown)
+    private static string? RenderTeaser(string markdown, bool isStartOfLonger)
     {
-        var firstParagraph = Markdown.ToPlainText(markdown, PlainTextPipeline)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault();
+        var paragraphs = Markdown.ToPlainText(isStartOfLonger ? WholeWordsAndLinks(markdown) : markdown, PlainTextPipeline)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var firstParagraph = paragraphs.FirstOrDefault();
         if (firstParagraph is null || firstParagraph.Length <= TeaserMaxLength)
         {
-            return firstParagraph;
+            return isStartOfLonger && paragraphs.Length == 1 ? string.Concat(firstParagraph.AsSpan().TrimEnd(",;:–— "), "…") : firstParagraph;
         }
 
         var cut = firstParagraph.LastIndexOf(' ', TeaserMaxLength);
         return string.Concat(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength).TrimEnd(",;:–— "), "…");
+    }
+
+    /// <summary>The start of a text without its last word, which may be cut, and without a link cut in two.</summary>
+    private static string WholeWordsAndLinks(string start)
+    {
+        var lastBreak = start.AsSpan().LastIndexOfAny(" \n\t");
+        var text = lastBreak > 0 ? start[..lastBreak] : start;
+        var linkText = text.LastIndexOf('[');
+        if (linkText > text.LastIndexOf(']'))
+        {
+            return text[..linkText];
+        }
+
+        var address = text.LastIndexOf("](", StringComparison.Ordinal);
+        if (address >= 0 && address > text.LastIndexOf(')'))
+        {
+            var link = text.LastIndexOf('[', address);
+            return text[..(link >= 0 ? link : address)];
+        }
+
+        return text;
     }
 
     /// <param name="markdown">The text to render.</param>

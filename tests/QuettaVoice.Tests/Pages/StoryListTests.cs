@@ -101,6 +101,25 @@ public sealed class StoryListTests : SiteTest
     private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_card_shows_the_opening_of_a_story_with_links_as_words_never_as_a_link_cut_in_two()
+    {
+        // Past the 400 characters a list reads of each story, the opening goes on inside a link's address.
+        var opening = "The provincial government will allocate more to schools this year, the finance minister said, "
+            + "naming [the Annual Development Programme](https://example.org/" + new string('a', 400) + ") as its source.";
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Budget for schools", body: opening,
+                publishedAt: TestApp.Start.AddMinutes(-10), section: await db.Sections.SingleAsync(s => s.Slug == "education")));
+            await db.SaveChangesAsync();
+        });
+
+        var page = await reader.GetDocumentAsync("/category/education");
+
+        var teaser = page.QuerySelectorAll(".card").Single(card => card.One("h3").Text() == "Budget for schools").One(".teaser").Text();
+        Assert.Equal("The provincial government will allocate more to schools this year, the finance minister said, naming…", teaser);
+    }
+
+    [Fact]
     public async Task The_second_front_page_continues_where_the_first_stopped()
     {
         var page = await reader.GetDocumentAsync("/page/2");

@@ -17,6 +17,19 @@ public sealed class StoryRendererTests
         Assert.Equal("https://example.org/report", body.One("a").GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData("The provincial government will allocate more to schools an", "The provincial government will allocate more to schools…")]
+    [InlineData("Funds go to schools, says [the development", "Funds go to schools, says…")]
+    [InlineData("Funds go to schools, says [the development plan](https://example.org/plans/balochistan-2025", "Funds go to schools, says…")]
+    [InlineData("Funds go to [the plan](https://example.org/plan) and more of", "Funds go to the plan and more…")]
+    [InlineData("A whole first paragraph.\n\nAnd the start of a sec", "A whole first paragraph.")]
+    public void A_teaser_of_a_texts_start_leaves_out_a_cut_word_or_link_and_says_the_paragraph_goes_on(string start, string teaser) =>
+        Assert.Equal(teaser, StoryRenderer.Teaser(start, isStartOfLonger: true));
+
+    [Fact]
+    public void A_teaser_of_a_whole_short_text_is_its_first_paragraph_as_it_is() =>
+        Assert.Equal("Funds go to the plan.", StoryRenderer.Teaser("Funds go to [the plan](https://example.org/plan).\n\nMore."));
+
     [Fact]
     public void A_first_level_heading_in_a_text_moves_down_a_level_with_those_under_it_so_the_headline_stays_the_one_h1()
     {

@@ -77,7 +77,8 @@ public sealed record StoryCard(
             Headline = a.Headline,
             Slug = a.Slug,
             Standfirst = a.Standfirst,
-            BodyStart = a.Body.Substring(0, TeaserSourceLength),
+            // One character more than the teaser reads, to tell a text cut short from one that ends there.
+            BodyStart = a.Body.Substring(0, TeaserSourceLength + 1),
             PublishedAt = a.PublishedAt!.Value,
             Credit = a.Byline ?? a.Author.Name,
             SectionName = a.Section == null ? null : a.Section.Name,
@@ -104,7 +105,9 @@ public sealed record StoryCard(
         public StoryCard ToCard(TimeZoneInfo zone) => new(
             Headline,
             Permalink.For(Slug, PublishedAt, zone),
-            Standfirst ?? StoryRenderer.Teaser(BodyStart),
+            Standfirst ?? (BodyStart.Length > TeaserSourceLength
+                ? StoryRenderer.Teaser(BodyStart[..TeaserSourceLength], isStartOfLonger: true)
+                : StoryRenderer.Teaser(BodyStart)),
             PublishedAt,
             Credit,
             SectionName,
