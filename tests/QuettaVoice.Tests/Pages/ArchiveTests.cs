@@ -143,7 +143,7 @@ public sealed class ArchiveTests : SiteTest
     }
 
     [Fact]
-    public async Task A_story_published_with_an_earlier_date_adds_its_year_to_the_next_archive_list()
+    public async Task A_story_published_with_an_earlier_date_adds_its_year_to_the_next_archive_list_and_no_empty_year_between()
     {
         var before = (await App.CreateReader().GetDocumentAsync("/")).One(".archive-months");
         Assert.Equal(["/2025", "/2024"], before.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
@@ -152,15 +152,18 @@ public sealed class ArchiveTests : SiteTest
         var authorId = await App.WithDbAsync(db => db.Authors.Select(a => a.Id).FirstAsync());
         using var published = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/articles/new"), new Dictionary<string, string>
         {
-            ["Input.Headline"] = "The 2023 census, from the paper's print archive",
-            ["Input.Body"] = "Typed in from the March 2023 edition.",
+            ["Input.Headline"] = "The 2022 floods, from the paper's print archive",
+            ["Input.Body"] = "Typed in from the August 2022 edition.",
             ["Input.AuthorId"] = authorId.ToString(CultureInfo.InvariantCulture),
-            ["Input.PublishAt"] = "2023-03-10T10:00",
+            ["Input.PublishAt"] = "2022-08-26T10:00",
         }, "form.story-form", "button[formaction*='handler=Publish']");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         var after = (await App.CreateReader().GetDocumentAsync("/")).One(".archive-months");
-        Assert.Equal(["/2025", "/2024", "/2023"], after.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+        // 2023 has no story, and so no archive page to link to.
+        Assert.Equal(["/2025", "/2024", "/2022"], after.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+        using var empty = await App.CreateReader().GetAsync("/2023");
+        Assert.Equal(HttpStatusCode.NotFound, empty.StatusCode);
     }
 
     [Fact]
