@@ -15,4 +15,11 @@ public static class DeskCredit
 
     public static bool IsDesk(string credit) =>
         credit.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Words.Contains(w.Trim('.')));
+
+    /// <summary>
+    /// Whether the author's page is the credit's: the author, the paper itself, or a desk (whose work the author's
+    /// account files). A byline naming another person is not: the site has no page for them.
+    /// </summary>
+    public static bool IsAuthorsPage(string credit, string authorName, string siteName) =>
+        credit == authorName || credit == siteName || IsDesk(credit);
 }

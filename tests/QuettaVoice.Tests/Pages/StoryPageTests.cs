@@ -35,6 +35,18 @@ public sealed class StoryPageTests : SiteTest
         Assert.Equal("The Hanna dam, nearly dry QV photo", string.Join(' ', figure.One("figcaption").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Theory]
+    [InlineData(null, "Shahzada Zulfiqar", true)] // the author
+    [InlineData("Our Correspondent", "Our Correspondent", true)] // a desk, whose work the author's account files
+    [InlineData("Gul Bibi", "Gul Bibi", false)] // another person: the author's page is not theirs
+    public async Task The_byline_links_to_the_authors_page_only_when_that_page_is_the_credits(string? byline, string credit, bool linked)
+    {
+        var page = await PublishAndReadAsync(s => s.Byline = byline);
+
+        Assert.Equal($"By {credit}", page.One(".byline").Text().Trim());
+        Assert.Equal(linked, page.QuerySelector(".byline a[href='/author/shahzada-zulfiqar']") is not null);
+    }
+
     [Fact]
     public async Task The_standfirst_sits_under_the_headline()
     {
@@ -61,7 +73,7 @@ public sealed class StoryPageTests : SiteTest
     {
         var page = await PublishAndReadAsync(s => s.Byline = "<b>Desk</b>");
 
-        Assert.Equal("<b>Desk</b>", page.One(".byline a").Text());
+        Assert.Equal("By <b>Desk</b>", page.One(".byline").Text().Trim());
         Assert.Empty(page.QuerySelectorAll(".byline b"));
     }
 }

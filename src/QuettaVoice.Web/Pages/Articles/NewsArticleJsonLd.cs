@@ -65,7 +65,7 @@ public static class NewsArticleJsonLd
         var isAuthor = story.Credit == story.AuthorName;
         var isOrganization = story.Credit == site.Name || (!isAuthor && DeskCredit.IsDesk(story.Credit));
         var credit = new JsonObject { ["@type"] = isOrganization ? "Organization" : "Person", ["name"] = story.Credit };
-        if (isAuthor || isOrganization)
+        if (DeskCredit.IsAuthorsPage(story.Credit, story.AuthorName, site.Name))
         {
             credit["url"] = site.AbsoluteUrl($"/author/{story.AuthorSlug}");
         }

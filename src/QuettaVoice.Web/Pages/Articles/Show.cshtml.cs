@@ -75,6 +75,9 @@ public sealed class ShowModel(
 
     public StoryView Story { get; private set; } = null!;
 
+    /// <summary>Whether the byline may link to the author's page (see <see cref="DeskCredit.IsAuthorsPage"/>).</summary>
+    public bool CreditIsAuthorsPage => DeskCredit.IsAuthorsPage(Story.Credit, Story.AuthorName, site.Value.Name);
+
     [BindProperty]
     public CommentInput Reply { get; set; } = new();
 
