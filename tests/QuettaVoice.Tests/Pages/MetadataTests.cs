@@ -137,6 +137,16 @@ public sealed class MetadataTests() : SiteTest(seed: true)
         Assert.StartsWith("http://localhost/", Meta(page, "og:image"));
     }
 
+    [Theory]
+    [InlineData("/search", "Search every story published by Balochistan Voice.")]
+    [InlineData("/2025/07", "Every story Balochistan Voice published in July 2025.")]
+    public async Task Descriptions_name_the_paper_by_its_configured_name(string url, string description)
+    {
+        await using var renamed = new TestApp(settings: new Dictionary<string, string> { ["Site:Name"] = "Balochistan Voice" });
+
+        Assert.Equal(description, Meta(await renamed.CreateReader().GetDocumentAsync(url), "description"));
+    }
+
     [Fact]
     public async Task The_pages_of_a_list_have_titles_and_descriptions_of_their_own()
     {

@@ -98,6 +98,20 @@ public sealed class StructuredDataTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_of_a_picture_alone_has_no_description_rather_than_an_empty_one()
+    {
+        await App.WithDbAsync(db =>
+        {
+            db.Articles.Add(TestData.Article(TestData.Author(), headline: "Hanna Lake in winter", body: "![](https://example.org/hanna.jpg)"));
+            return db.SaveChangesAsync();
+        });
+
+        var page = await App.CreateReader().GetDocumentAsync("/2025/07/03/hanna-lake-in-winter");
+
+        Assert.False(Single(page, "NewsArticle").TryGetProperty("description", out var description), $"description: {description}");
+    }
+
+    [Fact]
     public async Task A_byline_naming_a_desk_on_a_named_authors_story_credits_the_desk_as_an_organization()
     {
         await App.WithDbAsync(db =>

@@ -27,7 +27,6 @@ public static class NewsArticleJsonLd
         {
             ["@type"] = "NewsArticle",
             ["headline"] = Snippet.Cut(story.Headline, HeadlineMaxLength),
-            ["description"] = description,
             ["image"] = new JsonArray(images.Select(url => (JsonNode?)JsonValue.Create(url)).ToArray()),
             ["datePublished"] = PageMeta.Iso8601(facts.PublishedAt),
             ["dateModified"] = PageMeta.Iso8601(facts.ModifiedAt),
@@ -37,6 +36,12 @@ public static class NewsArticleJsonLd
             ["url"] = canonicalUrl,
             ["inLanguage"] = "en",
         };
+        // A story of a picture alone, without a standfirst, has no words to describe it: no description rather than null.
+        if (description is not null)
+        {
+            article["description"] = description;
+        }
+
         if (story.Dateline is not null)
         {
             article["locationCreated"] = new JsonObject { ["@type"] = "Place", ["name"] = story.Dateline };
