@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using QuettaVoice.Web.Data.Configurations;
 using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Caching;
@@ -115,11 +116,11 @@ public sealed partial class CacheEvictionInterceptor(
                 tags.Add(CacheTags.Tag(tag.Id));
                 tags.Add(CacheTags.Lists);
                 break;
-            case Dictionary<string, object> when entry.Metadata.Name == "ArticleTags":
+            case Dictionary<string, object> when entry.Metadata.Name == ArticleConfiguration.TaggingsName:
                 // A story and a tag saved for the first time have no page to evict yet (their keys are temporary).
                 tags.Add(CacheTags.Lists);
-                AddKnown(entry, "ArticlesId", id => tags.Add(CacheTags.Story(id)));
-                AddKnown(entry, "TagsId", id => tags.Add(CacheTags.Tag(id)));
+                AddKnown(entry, ArticleConfiguration.TaggingStory, id => tags.Add(CacheTags.Story(id)));
+                AddKnown(entry, ArticleConfiguration.TaggingTag, id => tags.Add(CacheTags.Tag(id)));
                 break;
         }
     }

@@ -9,6 +9,13 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     /// <summary>The index of every story's time by its id, which search names to SQLite (see <c>SqliteSearchIndex</c>).</summary>
     public const string PublishedAtByIdIndex = "IX_Articles_Id_PublishedAt";
 
+    /// <summary>The table of which story carries which tag, and its two columns (EF's names for a many-to-many).</summary>
+    public const string TaggingsName = "ArticleTags";
+
+    public const string TaggingStory = "ArticlesId";
+
+    public const string TaggingTag = "TagsId";
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.Property(a => a.Headline).HasMaxLength(Article.HeadlineMaxLength).IsRequired();
@@ -39,7 +46,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         builder.HasOne(a => a.Author).WithMany(a => a.Articles).HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(TaggingsName);
 
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.ImportKey).IsUnique();

@@ -183,23 +183,34 @@ public sealed class TaxonomyTests : SiteTest
         await App.WithDbAsync(db =>
         {
             var author = TestData.Author();
+            var oosc = TestData.Tag("OOSC");
+            var children = TestData.Tag("Out-of-school children");
             var a = TestData.Article(author, headline: "Children out of school");
-            a.Tags.Add(TestData.Tag("OOSC"));
+            a.Tags.Add(oosc);
             var b = TestData.Article(author, headline: "Enrolment drive");
-            b.Tags.Add(TestData.Tag("Out-of-school children"));
-            db.Articles.AddRange(a, b);
+            b.Tags.Add(children);
+            var both = TestData.Article(author, headline: "Schools in Kech");
+            both.Tags.Add(oosc);
+            both.Tags.Add(children);
+            db.Articles.AddRange(a, b, both);
             return db.SaveChangesAsync();
         });
+        var reader = App.CreateReader();
+        var storyBefore = await reader.GetDocumentAsync("/2025/07/03/children-out-of-school"); // now cached, with its old tag
+        Assert.Equal(["OOSC"], storyBefore.QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         var page = await editor.GetDocumentAsync("/admin/tags");
         string IdOf(string name) => page.QuerySelectorAll("#from option").First(o => o.Text() == name).GetAttribute("value")!;
 
         using var merged = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
 
-        var reader = App.CreateReader();
         var tagged = (await reader.GetDocumentAsync("/tag/out-of-school-children")).QuerySelectorAll(".card h3 a").Select(a => a.Text()).Order();
-        Assert.Equal(["Children out of school", "Enrolment drive"], tagged);
+        Assert.Equal(["Children out of school", "Enrolment drive", "Schools in Kech"], tagged);
         using var retired = await reader.GetAsync("/tag/oosc");
         Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
+        Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/children-out-of-school")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
+        Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/schools-in-kech")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
+        // The search index reads the stories' tags again: the retired tag's name finds nothing now.
+        Assert.Empty((await reader.GetDocumentAsync("/search?q=OOSC")).QuerySelectorAll(".search-results .card-headline a"));
 
         // The same form sent again, as a second click would: told, not an error page.
         using var again = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
