@@ -3,36 +3,47 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace QuettaVoice.Tests.Support;
 
-/// <summary>Counts the SQL commands the site sends, so a test can tell whether a page's cost grows with its data.</summary>
+/// <summary>
+/// Counts the SQL commands the site sends, so a test can tell whether a page's cost grows with its data; while
+/// <see cref="Recorded"/> is set, keeps their text too, for a test that asks the engine how it runs them.
+/// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private int count;
 
     public int Count => Volatile.Read(ref count);
 
+    public System.Collections.Concurrent.ConcurrentQueue<string>? Recorded { get; set; }
+
     public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    private void Note(DbCommand command)
+    {
+        Interlocked.Increment(ref count);
+        Recorded?.Enqueue(command.CommandText);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref count);
+        Note(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        Note(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref count);
+        Note(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        Note(command);
         return ValueTask.FromResult(result);
     }
 }

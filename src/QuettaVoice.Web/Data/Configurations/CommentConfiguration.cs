@@ -21,5 +21,8 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // The story page reads a story's approved comments in order; the queue reads a status oldest first.
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
+        // The moderators' tabs of approved, spam and binned comments, last moderated first: without it each view, and
+        // each action (which comes back to its tab), sorted every comment of that status (1.3 s at a million).
+        builder.HasIndex(c => new { c.Status, c.ModeratedAt, c.Id });
     }
 }

@@ -26,7 +26,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -226,6 +226,12 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
 
             var index6 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { status, updatedAt });
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { updatedAt, status });
 
             return runtimeEntityType;
         }

@@ -23,7 +23,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 14,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -161,6 +161,9 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { articleId, status, createdAt });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { status, moderatedAt, id });
 
             return runtimeEntityType;
         }

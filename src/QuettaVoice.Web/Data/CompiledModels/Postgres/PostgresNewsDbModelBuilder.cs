@@ -12,7 +12,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
     public partial class PostgresNewsDbModel
     {
         private PostgresNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8f089a4-8ea8-4ea6-af97-2ac5ecfc2363"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("56594462-9b5b-4543-a3e0-7d33021e0781"), entityTypeCount: 18)
         {
         }
 

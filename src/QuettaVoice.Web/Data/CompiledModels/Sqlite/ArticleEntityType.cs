@@ -25,7 +25,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -203,6 +203,12 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
 
             var index6 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { status, updatedAt });
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { updatedAt, status });
 
             return runtimeEntityType;
         }

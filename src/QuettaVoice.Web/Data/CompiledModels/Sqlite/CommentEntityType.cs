@@ -22,7 +22,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 14,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -144,6 +144,9 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { articleId, status, createdAt });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { status, moderatedAt, id });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
     public partial class SqliteNewsDbModel
     {
         private SqliteNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb99e169-d6fb-4400-a3c8-97ab6f12e37e"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("839c8fda-9d4c-4ac2-af8d-0669a3ff7cc5"), entityTypeCount: 18)
         {
         }
 

@@ -268,6 +268,10 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "Status");
+
                     b.ToTable("Articles");
                 });
 
@@ -491,6 +495,8 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "ModeratedAt", "Id");
 
                     b.ToTable("Comments");
                 });

@@ -256,6 +256,10 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "Status");
+
                     b.ToTable("Articles");
                 });
 
@@ -469,6 +473,8 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "ModeratedAt", "Id");
 
                     b.ToTable("Comments");
                 });
