@@ -61,6 +61,22 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_storys_tags_come_back_in_its_form_and_a_changed_list_replaces_them()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var published = await SubmitNewAsync(editor, Story(), "Publish");
+        var editUrl = published.Headers.Location!.OriginalString;
+
+        var form = await editor.GetDocumentAsync(editUrl);
+        Assert.Equal("Education, Out-of-school children", form.ValueOf("Input.Tags"));
+        using var saved = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Tags"] = "Education, Gwadar" }, "form.story-form", "button[formaction*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["Education", "Gwadar"], (await StoryInStoreAsync("Schools reopen in Zhob"))!.Tags.Select(t => t.Name).Order());
+        Assert.Equal("Education, Gwadar", (await editor.GetDocumentAsync(editUrl)).ValueOf("Input.Tags"));
+    }
+
+    [Fact]
     public async Task A_scheduled_story_stays_hidden_until_its_time_in_quetta()
     {
         var editor = await App.SignInAsync(Roles.Editor);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Data.Configurations;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Media;
 using QuettaVoice.Web.Rendering;
@@ -395,8 +396,22 @@ public sealed class EditModel(
         return tags.DistinctBy(t => t.Slug).ToList();
     }
 
-    private Task<Article?> LoadAsync(int id) =>
-        db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id);
+    private async Task<Article?> LoadAsync(int id)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
+        if (article is not null)
+        {
+            // Its tags by its own tagging rows, tracked, so EF fills Tags: the Include's one query joined every
+            // tagging of the archive to its tag first (50 to 90 ms at 100,000 stories, on every open and save).
+            var taggings = await db.Set<Dictionary<string, object>>(ArticleConfiguration.TaggingsName)
+                .Where(t => EF.Property<int>(t, ArticleConfiguration.TaggingStory) == id)
+                .ToListAsync();
+            var tagIds = taggings.ConvertAll(t => (int)t[ArticleConfiguration.TaggingTag]);
+            await db.Tags.Where(t => tagIds.Contains(t.Id)).LoadAsync();
+        }
+
+        return article;
+    }
 
     private Task<bool> IsEditorAsync() => authorization.IsEditorAsync(User);
 
