@@ -8,4 +8,7 @@ public interface ISearchIndex
 {
     /// <summary>One page of matches, best first (a headline match above a body match), newer first among equals.</summary>
     Task<SearchResults> SearchAsync(SearchQuery query, DateTime nowUtc, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>The ids of every story the query matches, whatever its status (the newsroom sees them all), unranked.</summary>
+    IQueryable<int> Matching(SearchQuery query);
 }

@@ -75,7 +75,7 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
 
         """;
 
-    protected override IQueryable<int> Matching(SearchQuery query) =>
+    public override IQueryable<int> Matching(SearchQuery query) =>
         Db.Database.SqlQueryRaw<int>(
             query.NoneOf.Count == 0 ? MatchIdsSql : MatchIdsSql + ExceptUnwanted,
             Text("wanted", Wanted(query)),

@@ -84,7 +84,7 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
     protected abstract IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly);
 
     /// <summary>The ids of every story the query matches, visible or not, for the count: found without scoring them.</summary>
-    protected abstract IQueryable<int> Matching(SearchQuery query);
+    public abstract IQueryable<int> Matching(SearchQuery query);
 
     /// <summary>The marked text of the stories in <paramref name="ids"/>, by id; the body cut to about <see cref="SnippetWords"/> words.</summary>
     protected abstract Task<Dictionary<int, MarkedMatch>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);

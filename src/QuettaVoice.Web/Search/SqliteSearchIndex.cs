@@ -63,7 +63,7 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
     private static SqliteParameter HeadlineParameter(SearchQuery query) => new("headline", "Headline : (" + AllOf(query) + ")");
 
     /// <summary>The count needs no ranking: only the matches' ids.</summary>
-    protected override IQueryable<int> Matching(SearchQuery query) =>
+    public override IQueryable<int> Matching(SearchQuery query) =>
         Db.Database.SqlQueryRaw<int>(
             "SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH @match",
             new SqliteParameter("match", MatchExpression(query)));

@@ -352,6 +352,14 @@ public sealed class StoryEditorTests : SiteTest
 
         Assert.Equal(["A draft about water"], drafts.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
         Assert.Equal(["A published story about roads"], roads.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()));
+
+        // Words as readers search them: in any case, in other forms, a draft's too, and with the other filters.
+        async Task<List<string>> ListedAsync(string query) =>
+            (await editor.GetDocumentAsync("/admin/articles?" + query)).QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()).ToList();
+        Assert.Equal(["A published story about roads"], await ListedAsync("q=ROAD"));
+        Assert.Equal(["A draft about water"], await ListedAsync("q=water"));
+        Assert.Empty(await ListedAsync("q=water&status=Published"));
+        Assert.Empty(await ListedAsync("q=%21%21%21"));
     }
 
     [Fact]

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Web.Pages.Admin.Articles;
 
 /// <summary>Every story in the newsroom, newest change first, filtered by status, section, author or words.</summary>
-public sealed class IndexModel(NewsDb db) : PageModel
+public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
 {
     private const int PageSize = 25;
 
@@ -50,8 +51,11 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var words = Q.Trim();
-            stories = stories.Where(a => a.Headline.Contains(words) || a.Body.Contains(words));
+            // By the search index, as readers search, drafts included: looking for the words in every story's text
+            // read the whole table twice a page (1.2 to 1.4 s at 100,000 stories), and minded their case.
+            var words = SearchQuery.Parse(Q);
+            var matching = search.Matching(words);
+            stories = words.IsEmpty ? stories.Where(a => false) : stories.Where(a => matching.Contains(a.Id));
         }
 
         TotalCount = await stories.CountAsync(cancellationToken);
