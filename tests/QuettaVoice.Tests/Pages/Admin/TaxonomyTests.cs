@@ -200,6 +200,9 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Equal(["OOSC"], storyBefore.QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         var page = await editor.GetDocumentAsync("/admin/tags");
         string IdOf(string name) => page.QuerySelectorAll("#from option").First(o => o.Text() == name).GetAttribute("value")!;
+        static List<string> Counted(AngleSharp.Dom.IDocument tags) =>
+            tags.QuerySelectorAll(".admin-table tbody tr").Select(row => $"{row.Children[0].Text()}: {row.Children[2].Text()}").ToList();
+        Assert.Equal(["OOSC: 2", "Out-of-school children: 2"], Counted(page));
 
         using var merged = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
 
@@ -209,6 +212,7 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
         Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/children-out-of-school")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/schools-in-kech")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
+        Assert.Equal(["Out-of-school children: 3"], Counted(await editor.GetDocumentAsync("/admin/tags")));
         // The search index reads the stories' tags again: the retired tag's name finds nothing now.
         Assert.Empty((await reader.GetDocumentAsync("/search?q=OOSC")).QuerySelectorAll(".search-results .card-headline a"));
 

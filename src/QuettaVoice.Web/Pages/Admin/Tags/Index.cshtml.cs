@@ -13,9 +13,17 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
     public sealed record Row(int Id, string Name, string Slug, int Stories);
 
-    public async Task OnGetAsync() =>
-        Rows = await db.Tags.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new Row(t.Id, t.Name, t.Slug, t.Articles.Count)).ToListAsync();
+    public async Task OnGetAsync()
+    {
+        // Counted from the tagging rows' index alone: counting each tag's stories joined every tagging back to its
+        // story (0.35 s at 100,000 stories, 0.65 s with 5,000 tags, against a few milliseconds).
+        var counts = await db.Set<Dictionary<string, object>>(ArticleConfiguration.TaggingsName)
+            .GroupBy(t => EF.Property<int>(t, ArticleConfiguration.TaggingTag))
+            .Select(g => new { Tag = g.Key, Stories = g.Count() })
+            .ToDictionaryAsync(g => g.Tag, g => g.Stories);
+        Rows = (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Slug }).ToListAsync())
+            .ConvertAll(t => new Row(t.Id, t.Name, t.Slug, counts.GetValueOrDefault(t.Id)));
+    }
 
     /// <summary>Every story tagged <paramref name="from"/> is tagged <paramref name="into"/> instead, and <paramref name="from"/> goes.</summary>
     public async Task<IActionResult> OnPostMergeAsync(int from, int into)
