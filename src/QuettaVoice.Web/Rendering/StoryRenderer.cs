@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp;
 using Ganss.Xss;
 using Markdig;
@@ -12,7 +13,7 @@ namespace QuettaVoice.Web.Rendering;
 /// The one way Markdown becomes HTML on this site: Markdig with raw HTML disabled, then HtmlSanitizer.
 /// Its output is the only text a view may write without encoding.
 /// </summary>
-public sealed class StoryRenderer
+public sealed partial class StoryRenderer
 {
     /// <summary>
     /// Rendering a story costs milliseconds and every reader of it asks for the same text, so each output is kept,
@@ -80,7 +81,9 @@ public sealed class StoryRenderer
         var firstParagraph = paragraphs.FirstOrDefault();
         if (firstParagraph is null || firstParagraph.Length <= TeaserMaxLength)
         {
-            return isStartOfLonger && paragraphs.Length == 1 ? string.Concat(firstParagraph.AsSpan().TrimEnd(",;:–— "), "…") : firstParagraph;
+            // The first paragraph goes on past the cut when no blank line ends it before.
+            var goesOn = isStartOfLonger && !ParagraphBreak().IsMatch(markdown.TrimStart());
+            return goesOn && firstParagraph is not null ? string.Concat(firstParagraph.AsSpan().TrimEnd(",;:–— "), "…") : firstParagraph;
         }
 
         var cut = firstParagraph.LastIndexOf(' ', TeaserMaxLength);
@@ -155,4 +158,7 @@ public sealed class StoryRenderer
         html.StartsWith("<p>", StringComparison.Ordinal)
             ? html.Insert("<p>".Length, $"<span class=\"dateline\">{WebUtility.HtmlEncode(dateline)}</span> – ")
             : html;
+
+    [GeneratedRegex(@"\n[ \t]*\r?\n")]
+    private static partial Regex ParagraphBreak();
 }

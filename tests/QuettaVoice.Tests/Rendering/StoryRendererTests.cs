@@ -23,6 +23,7 @@ public sealed class StoryRendererTests
     [InlineData("Funds go to schools, says [the development plan](https://example.org/plans/balochistan-2025", "Funds go to schools, says…")]
     [InlineData("Funds go to [the plan](https://example.org/plan) and more of", "Funds go to the plan and more…")]
     [InlineData("A whole first paragraph.\n\nAnd the start of a sec", "A whole first paragraph.")]
+    [InlineData("A whole first paragraph.\n\nAnd", "A whole first paragraph.")] // cut in the next paragraph's first word
     public void A_teaser_of_a_texts_start_leaves_out_a_cut_word_or_link_and_says_the_paragraph_goes_on(string start, string teaser) =>
         Assert.Equal(teaser, StoryRenderer.Teaser(start, isStartOfLonger: true));
 

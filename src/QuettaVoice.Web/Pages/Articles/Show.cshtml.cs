@@ -258,7 +258,9 @@ public sealed class ShowModel(
         var found = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
         if (found is null)
         {
-            return await MovedAsync(AddressAsked(year, month, day, slug), now, cancellationToken) is { } moved ? RedirectPermanent(moved) : NotFound();
+            return await MovedAsync(AddressAsked(year, month, day, slug), now, cancellationToken) is { } moved
+                ? RedirectPermanent(Discussion.PageUrl(moved, commentPage ?? 1))
+                : NotFound();
         }
 
         var story = found with { Tags = await TagsOf.For(db)(db, found.Id).ToListAsync(cancellationToken) };
@@ -276,7 +278,9 @@ public sealed class ShowModel(
         if (!Request.Path.Value!.TrimEnd('/').Equals(address, StringComparison.Ordinal))
         {
             var asked = AddressAsked(year, month, day, slug);
-            return RedirectPermanent(asked != permalink && await MovedAsync(asked, now, cancellationToken) is { } moved ? moved : address);
+            return RedirectPermanent(asked != permalink && await MovedAsync(asked, now, cancellationToken) is { } moved && moved != permalink
+                ? Discussion.PageUrl(moved, commentPage ?? 1)
+                : address);
         }
 
         if (await Discussion.LoadAsync(db, readCache, story.Id, pending.Read(Request), commentPage ?? 1, cancellationToken) is not { } conversation)

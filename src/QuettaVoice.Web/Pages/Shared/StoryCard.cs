@@ -105,9 +105,9 @@ public sealed record StoryCard(
         public StoryCard ToCard(TimeZoneInfo zone) => new(
             Headline,
             Permalink.For(Slug, PublishedAt, zone),
-            Standfirst ?? (BodyStart.Length > TeaserSourceLength
-                ? StoryRenderer.Teaser(BodyStart[..TeaserSourceLength], isStartOfLonger: true)
-                : StoryRenderer.Teaser(BodyStart)),
+            // The store counts characters, not .NET's UTF-16 units (an emoji is two): the text was cut when it holds
+            // more characters than the teaser reads. The extra one is in the last word, which the teaser leaves out.
+            Standfirst ?? StoryRenderer.Teaser(BodyStart, isStartOfLonger: BodyStart.Length > TeaserSourceLength && BodyStart.EnumerateRunes().Count() > TeaserSourceLength),
             PublishedAt,
             Credit,
             SectionName,

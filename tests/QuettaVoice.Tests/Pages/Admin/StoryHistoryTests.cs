@@ -107,6 +107,10 @@ public sealed class StoryHistoryTests : SiteTest
             Assert.Equal("/2025/07/02/schools-reopen-in-quetta", response.Headers.Location!.OriginalString);
         }
 
+        // The old date of the slug it has now: its own old address, with the page of comments asked for kept.
+        using var oldCommentPage = await reader.GetAsync("/2025/07/03/schools-reopen-in-quetta/comment-page-2");
+        Assert.Equal("/2025/07/02/schools-reopen-in-quetta/comment-page-2", oldCommentPage.Headers.Location!.OriginalString);
+
         Assert.Equal("Schools reopen", (await reader.GetDocumentAsync("/2025/07/02/schools-reopen-in-quetta")).One("article h1").Text());
     }
 
@@ -129,6 +133,9 @@ public sealed class StoryHistoryTests : SiteTest
         Assert.Contains("Attendance was high in Zhob.", (await reader.GetDocumentAsync("/2025/07/02/schools-reopen")).One(".story-body").Text(), StringComparison.Ordinal);
         using var misdated = await reader.GetAsync("/2025/07/01/schools-reopen");
         Assert.Equal("/2025/07/02/schools-reopen", misdated.Headers.Location!.OriginalString);
+        // A page of comments at an old address is that page at the story's address.
+        using var oldCommentPage = await reader.GetAsync("/2025/07/03/schools-reopen/comment-page-2");
+        Assert.Equal("/2025/07/03/schools-reopen-in-quetta/comment-page-2", oldCommentPage.Headers.Location!.OriginalString);
     }
 
     [Fact]
