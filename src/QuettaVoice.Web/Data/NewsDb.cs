@@ -20,6 +20,9 @@ public abstract class NewsDb(DbContextOptions options) : IdentityDbContext<NewsU
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
 
+    /// <summary>Which story carries which tag, a row each (columns <see cref="Configurations.ArticleConfiguration.TaggingStory"/> and <see cref="Configurations.ArticleConfiguration.TaggingTag"/>).</summary>
+    public DbSet<Dictionary<string, object>> Taggings => Set<Dictionary<string, object>>(Configurations.ArticleConfiguration.TaggingsName);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

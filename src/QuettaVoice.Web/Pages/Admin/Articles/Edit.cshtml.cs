@@ -403,7 +403,7 @@ public sealed class EditModel(
         {
             // Its tags by its own tagging rows, tracked, so EF fills Tags: the Include's one query joined every
             // tagging of the archive to its tag first (50 to 90 ms at 100,000 stories, on every open and save).
-            var taggings = await db.Set<Dictionary<string, object>>(ArticleConfiguration.TaggingsName)
+            var taggings = await db.Taggings
                 .Where(t => EF.Property<int>(t, ArticleConfiguration.TaggingStory) == id)
                 .ToListAsync();
             var tagIds = taggings.ConvertAll(t => (int)t[ArticleConfiguration.TaggingTag]);

@@ -17,7 +17,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
     {
         // Counted from the tagging rows' index alone: counting each tag's stories joined every tagging back to its
         // story (0.35 s at 100,000 stories, 0.65 s with 5,000 tags, against a few milliseconds).
-        var counts = await db.Set<Dictionary<string, object>>(ArticleConfiguration.TaggingsName)
+        var counts = await db.Taggings
             .GroupBy(t => EF.Property<int>(t, ArticleConfiguration.TaggingTag))
             .Select(g => new { Tag = g.Key, Stories = g.Count() })
             .ToDictionaryAsync(g => g.Tag, g => g.Stories);
@@ -44,7 +44,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
         // The tagging rows alone, by the tag's index: loading the tag's stories with their tags read every story's
         // text in the archive (seconds, and gigabytes of temporary space, at 100,000 stories). Changed as tracked
         // rows, so the cache evicts the stories' pages and the lists as for any other change of tags.
-        var taggings = db.Set<Dictionary<string, object>>(ArticleConfiguration.TaggingsName);
+        var taggings = db.Taggings;
         var moving = await taggings.Where(t => EF.Property<int>(t, ArticleConfiguration.TaggingTag) == from).ToListAsync();
         var stories = moving.ConvertAll(t => (int)t[ArticleConfiguration.TaggingStory]);
         var alreadyInto = await taggings.AsNoTracking()
