@@ -51,6 +51,21 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         }, "form.story-form", "button[formaction*='handler=Publish']");
     }
 
+    /// <summary>A reader's comment under the seed story, its id, and a moderator's hand on it: (action, tab the comment is in).</summary>
+    private async Task<(int Id, Func<string, string, Task> ModerateAsync)> CommentToModerateAsync(string body)
+    {
+        var commenter = App.CreateReader();
+        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(body), "form.comment-form");
+        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        return (id, async (action, tab) =>
+        {
+            var queue = await moderator.GetDocumentAsync($"/admin/comments?tab={tab}");
+            using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{id}" }, "form.moderation");
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        });
+    }
+
     [Fact]
     public async Task Readers_share_one_cached_copy_of_a_page()
     {
@@ -309,16 +324,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     [Fact]
     public async Task A_page_found_stale_once_stored_is_dropped_alone_and_other_cached_pages_stay()
     {
-        var commenter = App.CreateReader();
-        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment(), "form.comment-form");
-        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
-        var moderator = await App.SignInAsync(Roles.Moderator);
-        async Task ModerateAsync(string action, string tab)
-        {
-            var queue = await moderator.GetDocumentAsync($"/admin/comments?tab={tab}");
-            using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{id}" }, "form.moderation");
-            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        }
+        var (id, ModerateAsync) = await CommentToModerateAsync("Well reported.");
 
         await ModerateAsync("approve", "Pending");
         await GetAsync("/");
@@ -416,16 +422,7 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     [Fact]
     public async Task A_comment_binned_marked_as_spam_or_brought_back_shows_so_to_the_next_reader()
     {
-        var commenter = App.CreateReader();
-        using var posted = await commenter.SubmitAsync(await commenter.GetDocumentAsync(Seed.Permalink), Comment("The schools in Kech need teachers."), "form.comment-form");
-        var id = await App.WithDbAsync(db => db.Comments.Select(c => c.Id).SingleAsync());
-        var moderator = await App.SignInAsync(Roles.Moderator);
-        async Task ModerateAsync(string action, string tab)
-        {
-            var queue = await moderator.GetDocumentAsync($"/admin/comments?tab={tab}");
-            using var done = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["one"] = $"{action}:{id}" }, "form.moderation");
-            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        }
+        var (id, ModerateAsync) = await CommentToModerateAsync("The schools in Kech need teachers.");
 
         async Task<bool> ShownAsync() => (await GetAsync(Seed.Permalink)).Page.QuerySelector($"#comment-{id}") is not null;
 
