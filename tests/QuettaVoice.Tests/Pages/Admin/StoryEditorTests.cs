@@ -341,6 +341,28 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task The_story_list_goes_on_to_older_stories_page_by_page()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.FirstAsync();
+            db.Articles.AddRange(Enumerable.Range(1, 30).Select(i => TestData.Article(author, headline: $"Older story {i:D2}", publishedAt: TestApp.Start.AddDays(-i))));
+            await db.SaveChangesAsync();
+        });
+        var editor = await App.SignInAsync(Roles.Editor);
+
+        var first = await editor.GetDocumentAsync("/admin/articles");
+        var second = await editor.GetDocumentAsync(first.One(".pager a[rel=next]").GetAttribute("href")!);
+
+        var onFirst = first.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()).ToList();
+        var onSecond = second.QuerySelectorAll(".admin-table tbody a").Select(a => a.Text()).ToList();
+        Assert.Equal(25, onFirst.Count);
+        Assert.NotEmpty(onSecond);
+        Assert.Empty(onFirst.Intersect(onSecond));
+        Assert.Contains("Page 2 of", second.One(".pager span").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_story_list_filters_by_status_and_words()
     {
         var editor = await App.SignInAsync(Roles.Editor);

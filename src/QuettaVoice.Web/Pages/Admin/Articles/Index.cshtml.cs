@@ -24,7 +24,8 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that name for the page itself, so ?page=2 never reached the list (WordPress says "paged").
+    [BindProperty(SupportsGet = true, Name = "paged")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -77,5 +78,5 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
     }
 
     public string PageUrl(int number) =>
-        Url.Page("/Admin/Articles/Index", new { Status, SectionId, AuthorId, Q, page = number })!;
+        Url.Page("/Admin/Articles/Index", new { Status, SectionId, AuthorId, Q, paged = number })!;
 }
