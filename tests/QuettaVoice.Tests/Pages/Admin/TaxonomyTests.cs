@@ -199,12 +199,13 @@ public sealed class TaxonomyTests : SiteTest
         var storyBefore = await reader.GetDocumentAsync("/2025/07/03/children-out-of-school"); // now cached, with its old tag
         Assert.Equal(["OOSC"], storyBefore.QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         var page = await editor.GetDocumentAsync("/admin/tags");
-        string IdOf(string name) => page.QuerySelectorAll("#from option").First(o => o.Text() == name).GetAttribute("value")!;
+        var merge = new Dictionary<string, string> { ["Merge.From"] = "OOSC", ["Merge.Into"] = "out-of-school children" }; // as listed, or its address
         static List<string> Counted(AngleSharp.Dom.IDocument tags) =>
             tags.QuerySelectorAll(".admin-table tbody tr").Select(row => $"{row.Children[0].Text()}: {row.Children[2].Text()}").ToList();
         Assert.Equal(["OOSC: 2", "Out-of-school children: 2"], Counted(page));
 
-        using var merged = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
+        using var merged = await editor.SubmitAsync(page, merge, "form.merge-form");
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
 
         var tagged = (await reader.GetDocumentAsync("/tag/out-of-school-children")).QuerySelectorAll(".card h3 a").Select(a => a.Text()).Order();
         Assert.Equal(["Children out of school", "Enrolment drive", "Schools in Kech"], tagged);
@@ -216,9 +217,37 @@ public sealed class TaxonomyTests : SiteTest
         // The search index reads the stories' tags again: the retired tag's name finds nothing now.
         Assert.Empty((await reader.GetDocumentAsync("/search?q=OOSC")).QuerySelectorAll(".search-results .card-headline a"));
 
-        // The same form sent again, as a second click would: told, not an error page.
-        using var again = await editor.SubmitAsync(page, new Dictionary<string, string> { ["from"] = IdOf("OOSC"), ["into"] = IdOf("Out-of-school children") }, "form.merge-form");
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.StartsWith("One of those tags is no longer there", (await editor.GetDocumentAsync("/admin/tags")).One(".notice").Text(), StringComparison.Ordinal);
+        // The same form sent again, as a second click would: told beside the field, with what was written kept.
+        using var again = await editor.SubmitAsync(page, merge, "form.merge-form");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var refused = await again.ParseAsync();
+        Assert.StartsWith("No tag is called “OOSC”", refused.One("#merge-from-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("OOSC", refused.ValueOf("Merge.From"));
+        Assert.Equal("out-of-school children", refused.ValueOf("Merge.Into"));
+    }
+
+    [Fact]
+    public async Task The_tags_page_lists_a_hundred_tags_at_a_time_and_refuses_a_merge_of_a_tag_into_itself()
+    {
+        await App.WithDbAsync(db =>
+        {
+            db.Tags.AddRange(Enumerable.Range(1, 105).Select(i => TestData.Tag($"Tag {i:D3}")));
+            return db.SaveChangesAsync();
+        });
+
+        var first = await editor.GetDocumentAsync("/admin/tags");
+        var second = await editor.GetDocumentAsync("/admin/tags?paged=2");
+        using var past = await editor.GetAsync("/admin/tags?paged=3");
+
+        Assert.Equal(100, first.QuerySelectorAll(".admin-table tbody tr").Length);
+        Assert.Equal(["Tag 101", "Tag 102", "Tag 103", "Tag 104", "Tag 105"], second.QuerySelectorAll(".admin-table tbody tr td:first-child").Select(td => td.Text()));
+        Assert.Equal("/admin/tags?paged=2", first.One(".pager a[rel=next]").GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.Empty(first.QuerySelectorAll("select option")); // a merge names its tags; it does not list them all again
+
+        using var itself = await editor.SubmitAsync(first, new Dictionary<string, string> { ["Merge.From"] = "Tag 007", ["Merge.Into"] = "tag-007" }, "form.merge-form");
+        Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
+        Assert.StartsWith("That is the same tag", (await itself.ParseAsync()).One("#merge-into-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(105, await App.WithDbAsync(db => db.Tags.CountAsync()));
     }
 }
