@@ -217,6 +217,33 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_tab_of_many_comments_is_paged_and_an_action_comes_back_to_its_page()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var seed = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync();
+            db.Comments.AddRange(Enumerable.Range(1, 60).Select(i =>
+            {
+                var comment = TestData.Comment(seed, CommentStatus.Approved, $"Comment number {i}.");
+                comment.ModeratedAt = TestApp.Start.UtcDateTime.AddMinutes(-i); // number 1 moderated last
+                return comment;
+            }));
+            await db.SaveChangesAsync();
+        });
+        var moderator = await App.SignInAsync(Roles.Moderator);
+
+        var first = await moderator.GetDocumentAsync("/admin/comments?tab=Approved");
+        var second = await moderator.GetDocumentAsync(first.One(".pager a[rel=next]").GetAttribute("href")!);
+
+        Assert.Equal(50, first.QuerySelectorAll(".queued").Length);
+        Assert.Equal(Enumerable.Range(51, 10).Select(i => $"Comment number {i}."), second.QuerySelectorAll(".queued .queued-body").Select(b => b.Text().Trim()));
+        var spammed = second.QuerySelectorAll(".queued")[0].GetAttribute("data-comment")!;
+        using var done = await moderator.SubmitAsync(second, new Dictionary<string, string> { ["one"] = $"spam:{spammed}" }, "form.moderation");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(9, (await moderator.GetDocumentAsync(done.Headers.Location!.OriginalString)).QuerySelectorAll(".queued").Length);
+    }
+
+    [Fact]
     public async Task Replies_nest_under_what_they_answer_three_levels_deep_through_plain_links()
     {
         using var first = await PostCommentAsync(App.CreateReader(), Comment(body: "First."));

@@ -17,20 +17,31 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
     [BindProperty(SupportsGet = true)]
     public CommentStatus Tab { get; set; } = CommentStatus.Pending;
 
+    /// <summary>The tab's page, fifty comments to one; kept through an action, so a moderator works through a page.</summary>
+    [BindProperty(SupportsGet = true, Name = "paged")]
+    public int PageNumber { get; set; } = 1;
+
+    public int TotalPages => Math.Max(1, (Counts.GetValueOrDefault(Tab) + PageSize - 1) / PageSize);
+
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public sealed record Row(int Id, string StoryHeadline, string StoryUrl, string Name, string Email, string? Website, string Body, DateTime CreatedAt, bool CanUndo);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Counts = (await db.Comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
+        if (PageNumber < 1 || PageNumber > TotalPages)
+        {
+            // The last comments of the last page moderated away: its page before, rather than nothing.
+            return PageNumber > 1 ? RedirectToPage(new { Tab, paged = TotalPages }) : NotFound();
+        }
         var zone = site.Value.FindTimeZone();
         var query = db.Comments.AsNoTracking().Where(c => c.Status == Tab);
         // Waiting comments oldest first, so nobody waits longest; the rest newest first.
         query = Tab == CommentStatus.Pending ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : query.OrderByDescending(c => c.ModeratedAt).ThenByDescending(c => c.Id);
-        var rows = await query.Take(PageSize)
+        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new
             {
                 c.Id, a.Headline, a.Slug, a.PublishedAt, a.CreatedAt, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Body, Created = c.CreatedAt, c.PreviousStatus,
@@ -38,7 +49,10 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
             .ToListAsync(cancellationToken);
         Rows = rows.ConvertAll(r => new Row(
             r.Id, r.Headline, Permalink.For(r.Slug, r.PublishedAt ?? r.CreatedAt, zone), r.AuthorName, r.AuthorEmail, r.AuthorWebsite, r.Body, r.Created, r.PreviousStatus is not null));
+        return Page();
     }
+
+    public string PageUrl(int number) => Url.Page("/Admin/Comments/Index", new { Tab, paged = number })!;
 
     /// <summary>One comment (<paramref name="one"/> is "approve:12") or every ticked one (<paramref name="bulk"/> is "spam").</summary>
     public async Task<IActionResult> OnPostAsync(string? one, string? bulk, int[] ids)
@@ -49,7 +63,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         if (targets.Length == 0 || action is not ("approve" or "spam" or "trash" or "undo"))
         {
             TempData["StatusMessage"] = "Tick the comments to act on, then choose what to do.";
-            return RedirectToPage(new { Tab });
+            return RedirectToPage(new { Tab, paged = PageNumber });
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -71,7 +85,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
 
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = comments.Count == 1 ? $"Done: {action}." : $"Done: {action}, {comments.Count} comments.";
-        return RedirectToPage(new { Tab });
+        return RedirectToPage(new { Tab, paged = PageNumber });
     }
 
     private bool Moderate(Comment comment, CommentStatus status, DateTime now)
