@@ -241,6 +241,10 @@ public sealed class CommentTests() : SiteTest(seed: true)
         using var done = await moderator.SubmitAsync(second, new Dictionary<string, string> { ["one"] = $"spam:{spammed}" }, "form.moderation");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(9, (await moderator.GetDocumentAsync(done.Headers.Location!.OriginalString)).QuerySelectorAll(".queued").Length);
+        // A page no longer there (its comments moderated away) gives way to the last one.
+        using var gone = await moderator.GetAsync("/admin/comments?tab=Approved&paged=3");
+        Assert.Equal(HttpStatusCode.Redirect, gone.StatusCode);
+        Assert.Equal("/admin/comments?tab=Approved&paged=2", gone.Headers.Location!.OriginalString);
     }
 
     [Fact]

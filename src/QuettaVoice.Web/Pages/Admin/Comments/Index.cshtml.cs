@@ -35,7 +35,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         if (PageNumber < 1 || PageNumber > TotalPages)
         {
             // The last comments of the last page moderated away: its page before, rather than nothing.
-            return PageNumber > 1 ? RedirectToPage(new { Tab, paged = TotalPages }) : NotFound();
+            return PageNumber > 1 ? RedirectToPage(new { tab = Tab, paged = TotalPages }) : NotFound();
         }
         var zone = site.Value.FindTimeZone();
         var query = db.Comments.AsNoTracking().Where(c => c.Status == Tab);
@@ -52,7 +52,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         return Page();
     }
 
-    public string PageUrl(int number) => Url.Page("/Admin/Comments/Index", new { Tab, paged = number })!;
+    public string PageUrl(int number) => Url.Page("/Admin/Comments/Index", new { tab = Tab, paged = number })!;
 
     /// <summary>One comment (<paramref name="one"/> is "approve:12") or every ticked one (<paramref name="bulk"/> is "spam").</summary>
     public async Task<IActionResult> OnPostAsync(string? one, string? bulk, int[] ids)
@@ -63,7 +63,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         if (targets.Length == 0 || action is not ("approve" or "spam" or "trash" or "undo"))
         {
             TempData["StatusMessage"] = "Tick the comments to act on, then choose what to do.";
-            return RedirectToPage(new { Tab, paged = PageNumber });
+            return RedirectToPage(new { tab = Tab, paged = PageNumber });
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -85,7 +85,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
 
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = comments.Count == 1 ? $"Done: {action}." : $"Done: {action}, {comments.Count} comments.";
-        return RedirectToPage(new { Tab, paged = PageNumber });
+        return RedirectToPage(new { tab = Tab, paged = PageNumber });
     }
 
     private bool Moderate(Comment comment, CommentStatus status, DateTime now)
