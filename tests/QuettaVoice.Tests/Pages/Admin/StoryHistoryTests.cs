@@ -1,6 +1,7 @@
 using System.Net;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Tests.Pages.Admin;
 
@@ -173,5 +174,24 @@ public sealed class StoryHistoryTests : SiteTest
         Assert.All(rows, r => Assert.Equal("Test Editor", r[1]));
         Assert.All(rows, r => Assert.Equal("3 July 2025, 2:00 pm", r[0]));
         Assert.All(rows, r => Assert.EndsWith(": Schools reopen", r[3]));
+    }
+
+    [Fact]
+    public async Task The_audit_log_goes_back_a_hundred_entries_a_page()
+    {
+        await App.WithDbAsync(db =>
+        {
+            db.Audit.AddRange(Enumerable.Range(1, 130).Select(i =>
+                AuditEntry.Of(null, "Test Editor", "publish", $"story {i}", TestApp.Start.UtcDateTime.AddMinutes(-i))));
+            return db.SaveChangesAsync();
+        });
+        var admin = await App.SignInAsync(Roles.Admin);
+
+        var first = await admin.GetDocumentAsync("/admin/audit");
+        var second = await admin.GetDocumentAsync(first.One(".pager a[rel=next]").GetAttribute("href")!);
+
+        Assert.Equal(100, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("story 101", second.QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td")[3].Text());
+        Assert.Equal(30, second.QuerySelectorAll("tbody tr").Length);
     }
 }
