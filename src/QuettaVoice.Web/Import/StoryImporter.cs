@@ -370,7 +370,7 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
     /// <summary>The named author, created on first use; an existing author gains the bio only if they had none.</summary>
     private async Task<Author> AuthorAsync(string name, string? bio, Dictionary<string, Author> group, CancellationToken cancellationToken)
     {
-        var slug = Slug.From(name, fallback: "author");
+        var slug = Slug.ForName(name, fallback: "author");
         if (!group.TryGetValue(slug, out var author))
         {
             author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
@@ -390,7 +390,7 @@ public sealed class StoryImporter(NewsDb db, TimeProvider clock, IOptions<SiteOp
 
     private async Task<Section> SectionAsync(string name, Dictionary<string, Section> group, CancellationToken cancellationToken)
     {
-        var slug = Slug.From(name, fallback: "section");
+        var slug = Slug.ForName(name, fallback: "section");
         if (!group.TryGetValue(slug, out var section))
         {
             section = await db.Sections.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken)

@@ -77,6 +77,24 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task Tags_written_in_urdu_are_tags_of_their_own_each_at_its_own_address()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var schools = Story(headline: "Schools in Turbat");
+        schools["Input.Tags"] = "تعلیم";
+        var clinics = Story(headline: "Clinics in Turbat");
+        clinics["Input.Tags"] = "صحت";
+
+        using var first = await SubmitNewAsync(editor, schools, "Publish");
+        using var second = await SubmitNewAsync(editor, clinics, "Publish");
+
+        Assert.Equal(["تعلیم"], (await StoryInStoreAsync("Schools in Turbat"))!.Tags.Select(t => t.Name));
+        Assert.Equal(["صحت"], (await StoryInStoreAsync("Clinics in Turbat"))!.Tags.Select(t => t.Name));
+        var tagPage = await App.CreateReader().GetDocumentAsync("/tag/" + Uri.EscapeDataString("تعلیم"));
+        Assert.Equal(["Schools in Turbat"], tagPage.QuerySelectorAll(".card h3 a").Select(a => a.Text()));
+    }
+
+    [Fact]
     public async Task A_scheduled_story_stays_hidden_until_its_time_in_quetta()
     {
         var editor = await App.SignInAsync(Roles.Editor);

@@ -387,7 +387,7 @@ public sealed class EditModel(
         var tags = new List<Tag>();
         foreach (var name in names)
         {
-            var slug = Slug.From(name, fallback: "tag");
+            var slug = Slug.ForName(name, fallback: "tag");
             tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug)
                 ?? tags.Find(t => t.Slug == slug)
                 ?? new Tag { Name = name, Slug = slug });

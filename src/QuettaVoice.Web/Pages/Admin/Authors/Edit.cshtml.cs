@@ -66,7 +66,7 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
             return NotFound();
         }
 
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Domain.Slug.From(Input.Name ?? "", fallback: "author") : Input.Slug.Trim();
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Domain.Slug.ForName(Input.Name ?? "", fallback: "author") : Input.Slug.Trim();
         // Asked before the save and, should the save break on the address's index, again after it.
         Task<bool> AddressTaken() => db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0));
         if (await AddressTaken())

@@ -70,7 +70,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
             return NotFound();
         }
 
-        var slug = section?.Slug ?? Slug.From(Input.Name ?? "", fallback: "section");
+        var slug = section?.Slug ?? Slug.ForName(Input.Name ?? "", fallback: "section");
         // Asked before the save and, should the save break on the address's index, again after it. A section kept its
         // address when renamed, so only a new one can find its address taken.
         Task<bool> AddressTaken() => db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (Input.Id ?? 0));

@@ -94,7 +94,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
     /// <summary>The tag <paramref name="name"/> names, as written or as its address; else says so beside <paramref name="field"/>.</summary>
     private async Task<Tag?> NamedAsync(string name, string field)
     {
-        var slug = Slug.From(name.Trim(), fallback: "");
+        var slug = Slug.ForName(name.Trim(), fallback: "");
         var tag = slug.Length == 0 ? null : await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug);
         if (tag is null)
         {
