@@ -29,4 +29,12 @@ public sealed class SlugTests
         Assert.Equal("budget-3", Slug.Unique("budget", taken.Contains));
         Assert.Equal("schools", Slug.Unique("schools", taken.Contains));
     }
+
+    [Theory]
+    [InlineData("Out-of-school children", "out-of-school-children")] // Latin letters: as for a headline
+    [InlineData("تعلیم", "تعلیم")]
+    [InlineData("صحت عامہ", "صحت-عامہ")] // words joined by a hyphen
+    [InlineData("???", "tag")] // nothing to make an address of
+    public void A_name_in_any_script_has_an_address_of_its_own_letters(string name, string slug) =>
+        Assert.Equal(slug, Slug.ForName(name, fallback: "tag"));
 }
