@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using AngleSharp;
 using Ganss.Xss;
 using Markdig;
@@ -13,7 +12,7 @@ namespace QuettaVoice.Web.Rendering;
 /// The one way Markdown becomes HTML on this site: Markdig with raw HTML disabled, then HtmlSanitizer.
 /// Its output is the only text a view may write without encoding.
 /// </summary>
-public sealed partial class StoryRenderer
+public sealed class StoryRenderer
 {
     /// <summary>
     /// Rendering a story costs milliseconds and every reader of it asks for the same text, so each output is kept,
@@ -81,8 +80,9 @@ public sealed partial class StoryRenderer
         var firstParagraph = paragraphs.FirstOrDefault();
         if (firstParagraph is null || firstParagraph.Length <= TeaserMaxLength)
         {
-            // The first paragraph goes on past the cut when no blank line ends it before.
-            var goesOn = isStartOfLonger && !ParagraphBreak().IsMatch(markdown.TrimStart());
+            // The first paragraph goes on past the cut when nothing (another paragraph, a heading, a list) follows it
+            // before the cut, read from the start as it came, before its last word was left out.
+            var goesOn = isStartOfLonger && Markdown.Parse(markdown, PlainTextPipeline).Count <= 1;
             return goesOn && firstParagraph is not null ? string.Concat(firstParagraph.AsSpan().TrimEnd(",;:–— "), "…") : firstParagraph;
         }
 
@@ -158,7 +158,4 @@ public sealed partial class StoryRenderer
         html.StartsWith("<p>", StringComparison.Ordinal)
             ? html.Insert("<p>".Length, $"<span class=\"dateline\">{WebUtility.HtmlEncode(dateline)}</span> – ")
             : html;
-
-    [GeneratedRegex(@"\n[ \t]*\r?\n")]
-    private static partial Regex ParagraphBreak();
 }

@@ -24,6 +24,8 @@ public sealed class StoryRendererTests
     [InlineData("Funds go to [the plan](https://example.org/plan) and more of", "Funds go to the plan and more…")]
     [InlineData("A whole first paragraph.\n\nAnd the start of a sec", "A whole first paragraph.")]
     [InlineData("A whole first paragraph.\n\nAnd", "A whole first paragraph.")] // cut in the next paragraph's first word
+    [InlineData("Intro para.\n## Heading\nMore text that goes on and", "Intro para.")] // a heading follows it
+    [InlineData("The budget includes:\n- schools\n- clin", "The budget includes:")] // a list follows it
     public void A_teaser_of_a_texts_start_leaves_out_a_cut_word_or_link_and_says_the_paragraph_goes_on(string start, string teaser) =>
         Assert.Equal(teaser, StoryRenderer.Teaser(start, isStartOfLonger: true));
 

@@ -193,5 +193,7 @@ public sealed class StoryHistoryTests : SiteTest
         Assert.Equal(100, first.QuerySelectorAll("tbody tr").Length);
         Assert.Equal("story 101", second.QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td")[3].Text());
         Assert.Equal(30, second.QuerySelectorAll("tbody tr").Length);
+        using var past = await admin.GetAsync("/admin/audit?paged=3");
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Tests.Pages.Admin;
@@ -227,6 +228,33 @@ public sealed class TaxonomyTests : SiteTest
     }
 
     [Fact]
+    public async Task A_merge_takes_a_tag_by_its_name_or_its_address_never_by_a_name_that_only_makes_the_same_address()
+    {
+        await App.WithDbAsync(db =>
+        {
+            var story = TestData.Article(TestData.Author(), headline: "Budget debate");
+            story.Tags.Add(new Tag { Name = "بجٹ 2025", Slug = "2025" }); // an address of its digits alone
+            db.Articles.Add(story);
+            db.Tags.AddRange(TestData.Tag("Elections"), TestData.Tag("Health"), new Tag { Name = "صحت", Slug = "tag" }); // as made before names in Urdu had addresses
+            return db.SaveChangesAsync();
+        });
+        var page = await editor.GetDocumentAsync("/admin/tags?paged=1");
+
+        // Another Urdu name with the same digits is no tag, whatever address it would make.
+        using var unknown = await editor.SubmitAsync(page, new Dictionary<string, string> { ["Merge.From"] = "انتخابات 2025", ["Merge.Into"] = "Nowhere" }, "form.merge-form");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var refused = await unknown.ParseAsync();
+        Assert.StartsWith("No tag is called “انتخابات 2025”", refused.One("#merge-from-error").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("No tag is called “Nowhere”", refused.One("#merge-into-error").Text(), StringComparison.Ordinal); // both said at once
+        Assert.True(await App.WithDbAsync(db => db.Tags.AnyAsync(t => t.Name == "بجٹ 2025")));
+
+        // As listed, whatever its address, and as its address copied from the list.
+        using var byName = await editor.SubmitAsync(page, new Dictionary<string, string> { ["Merge.From"] = "صحت", ["Merge.Into"] = "/tag/health" }, "form.merge-form");
+        Assert.Equal(HttpStatusCode.Redirect, byName.StatusCode);
+        Assert.Equal(["Elections", "Health", "بجٹ 2025"], await App.WithDbAsync(db => db.Tags.Select(t => t.Name).OrderBy(n => n).ToListAsync()));
+    }
+
+    [Fact]
     public async Task The_tags_page_lists_a_hundred_tags_at_a_time_and_refuses_a_merge_of_a_tag_into_itself()
     {
         await App.WithDbAsync(db =>
@@ -249,5 +277,10 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Equal(HttpStatusCode.BadRequest, itself.StatusCode);
         Assert.StartsWith("That is the same tag", (await itself.ParseAsync()).One("#merge-into-error").Text(), StringComparison.Ordinal);
         Assert.Equal(105, await App.WithDbAsync(db => db.Tags.CountAsync()));
+
+        // Refused from the second page, the form comes back on it.
+        using var fromSecond = await editor.SubmitAsync(second, new Dictionary<string, string> { ["Merge.From"] = "No such tag", ["Merge.Into"] = "Tag 101" }, "form.merge-form");
+        Assert.Equal(HttpStatusCode.BadRequest, fromSecond.StatusCode);
+        Assert.Equal("Page 2 of 2", (await fromSecond.ParseAsync()).One(".pager span").Text());
     }
 }

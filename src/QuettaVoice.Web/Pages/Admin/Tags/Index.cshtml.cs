@@ -46,8 +46,9 @@ public sealed class IndexModel(NewsDb db) : PageModel
     /// <summary>Every story tagged <see cref="MergeInput.From"/> is tagged <see cref="MergeInput.Into"/> instead, and the first goes.</summary>
     public async Task<IActionResult> OnPostMergeAsync()
     {
-        var source = ModelState.IsValid ? await NamedAsync(Merge.From!, "Merge.From") : null;
-        var target = ModelState.IsValid ? await NamedAsync(Merge.Into!, "Merge.Into") : null;
+        var written = ModelState.IsValid;
+        var source = written ? await NamedAsync(Merge.From!, "Merge.From") : null;
+        var target = written ? await NamedAsync(Merge.Into!, "Merge.Into") : null;
         if (source is not null && source == target)
         {
             ModelState.AddModelError("Merge.Into", "That is the same tag: name another to merge it into.");
@@ -84,21 +85,37 @@ public sealed class IndexModel(NewsDb db) : PageModel
         {
             // The same merge, sent twice at once (a double click), or either tag changed meanwhile.
             TempData["StatusMessage"] = "Those tags changed meanwhile (merged, removed or given to a story), so nothing was changed. The list below is as it is now.";
-            return RedirectToPage();
+            return RedirectToPage(new { paged = PageNumber });
         }
 
         TempData["StatusMessage"] = $"Merged “{source.Name}” into “{target.Name}”.";
-        return RedirectToPage();
+        return RedirectToPage(new { paged = PageNumber });
     }
 
-    /// <summary>The tag <paramref name="name"/> names, as written or as its address; else says so beside <paramref name="field"/>.</summary>
-    private async Task<Tag?> NamedAsync(string name, string field)
+    /// <summary>
+    /// The tag written as listed (its name, in any case) or as its address (<c>/tag/…</c>, or the part after it);
+    /// else says why beside <paramref name="field"/>. Never a tag whose name only makes the same address: a merge
+    /// cannot be undone, and "بجٹ 2025" and "انتخابات 2025" have one.
+    /// </summary>
+    private async Task<Tag?> NamedAsync(string written, string field)
     {
-        var slug = Slug.ForName(name.Trim(), fallback: "");
-        var tag = slug.Length == 0 ? null : await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug);
+        var text = written.Trim();
+        var lowered = text.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // the store's lower(), in SQL, not .NET's: these rules are about .NET's
+        var byName = await db.Tags.Where(t => t.Name.ToLower() == lowered).Take(2).ToListAsync();
+#pragma warning restore CA1304, CA1311, CA1862
+        if (byName.Count > 1)
+        {
+            ModelState.AddModelError(field, $"Two tags are called “{text}”: write the address of the one you mean, as listed.");
+            return null;
+        }
+
+        var address = text.LastIndexOf("/tag/", StringComparison.Ordinal) is var at and >= 0 ? text[(at + "/tag/".Length)..] : text;
+        var slug = Uri.UnescapeDataString(address.Trim('/'));
+        var tag = byName.Count == 1 ? byName[0] : await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug);
         if (tag is null)
         {
-            ModelState.AddModelError(field, $"No tag is called “{name.Trim()}” (merged or removed meanwhile, or spelt otherwise).");
+            ModelState.AddModelError(field, $"No tag is called “{text}” (merged or removed meanwhile, or spelt otherwise).");
         }
 
         return tag;
