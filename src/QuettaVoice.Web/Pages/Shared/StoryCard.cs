@@ -105,9 +105,10 @@ public sealed record StoryCard(
         public StoryCard ToCard(TimeZoneInfo zone) => new(
             Headline,
             Permalink.For(Slug, PublishedAt, zone),
-            // The store counts characters, not .NET's UTF-16 units (an emoji is two): the text was cut when it holds
-            // more characters than the teaser reads. The extra one is in the last word, which the teaser leaves out.
-            Standfirst ?? StoryRenderer.Teaser(BodyStart, isStartOfLonger: BodyStart.Length > TeaserSourceLength && BodyStart.EnumerateRunes().Count() > TeaserSourceLength),
+            // Cut when the store gave the character more than the teaser reads; it is in the last word, which a
+            // teaser of a text's start leaves out. (A text of 400 characters with an emoji, two UTF-16 units, is taken
+            // as cut too: its teaser is the same, since the first paragraph either ends before or is cut at 200.)
+            Standfirst ?? StoryRenderer.Teaser(BodyStart, isStartOfLonger: BodyStart.Length > TeaserSourceLength),
             PublishedAt,
             Credit,
             SectionName,
