@@ -45,6 +45,25 @@ public static partial class MarkedText
     }
 
     /// <summary>
+    /// <paramref name="text"/> with each word the reader searched for marked, the words split as the query's are
+    /// (letters and digits, so "quettavoice" in "quettavoice.com"): for an engine whose own marking reads the text
+    /// into other words than its index does. Whole words, in any case; the last word of a prefix term as a start.
+    /// </summary>
+    public static string MarkWords(string text, SearchQuery query)
+    {
+        var terms = query.AllOf.SelectMany(group => group).ToList();
+        var whole = terms.SelectMany(t => t.IsPrefix ? t.Words.SkipLast(1) : t.Words).Select(w => w.ToLowerInvariant()).ToHashSet();
+        var starts = terms.Where(t => t.IsPrefix).Select(t => t.Words[^1].ToLowerInvariant()).ToList();
+        return SearchQuery.Word().Replace(text, word =>
+        {
+            var lowered = word.Value.ToLowerInvariant();
+            return whole.Contains(lowered) || starts.Exists(start => lowered.StartsWith(start, StringComparison.Ordinal))
+                ? $"{Start}{word.Value}{End}"
+                : word.Value;
+        });
+    }
+
+    /// <summary>
     /// A snippet of a Markdown body as readers would read it: link targets, emphasis marks and heading
     /// hashes dropped, lines joined.
     /// </summary>

@@ -99,7 +99,11 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
             Text("options", HighlightOptions),
             new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = ids.ToArray() })
             .ToListAsync(cancellationToken);
-        return marked.ToDictionary(m => m.Id, m => m with { Body = MarkedText.Excerpt(m.Body, SnippetWords) });
+        // ts_headline reads the raw text with PostgreSQL's parser, where "quettavoice.com" or "2.5" is one token, while
+        // the index read it split as SQLite does: a text it found but marked nothing in is marked by the query's words.
+        string Marked(string text) => MarkedText.HasMatch(text) ? text : MarkedText.MarkWords(text, query);
+        return marked.ToDictionary(m => m.Id, m => new MarkedMatch(
+            m.Id, Marked(m.Headline), m.Standfirst is { } standfirst ? Marked(standfirst) : null, MarkedText.Excerpt(Marked(m.Body), SnippetWords)));
     }
 
     /// <summary>

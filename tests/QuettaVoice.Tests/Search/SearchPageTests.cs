@@ -158,7 +158,11 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         await AddAsync(author => TestData.Article(author, headline: "Polio drive reaches Killa Saifullah",
             body: "The WHO and the IT ministry say cases fell by 2.5 percent among out-of-school children, a doctor told quettavoice.com at a café in Quetta."));
 
-        Assert.Equal(["Polio drive reaches Killa Saifullah"], Headlines(await SearchAsync(query)));
+        var results = await SearchAsync(query);
+
+        Assert.Equal(["Polio drive reaches Killa Saifullah"], Headlines(results));
+        // And marked in the passage shown, however the engine reads the text for its excerpts.
+        Assert.NotEmpty(results.QuerySelectorAll(".search-results mark"));
     }
 
     [Fact]
