@@ -83,12 +83,15 @@ public sealed class StoryRenderer
             // The first paragraph goes on past the cut when nothing (another paragraph, a heading, a list) follows it
             // before the cut, read from the start as it came, before its last word was left out.
             var goesOn = isStartOfLonger && Markdown.Parse(markdown, PlainTextPipeline).Count <= 1;
-            return goesOn && firstParagraph is not null ? string.Concat(firstParagraph.AsSpan().TrimEnd(",;:–— "), "…") : firstParagraph;
+            return goesOn && firstParagraph is not null ? GoesOn(firstParagraph) : firstParagraph;
         }
 
         var cut = firstParagraph.LastIndexOf(' ', TeaserMaxLength);
-        return string.Concat(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength).TrimEnd(",;:–— "), "…");
+        return GoesOn(firstParagraph.AsSpan(0, cut > 0 ? cut : TeaserMaxLength));
     }
+
+    /// <summary>Text that the teaser stops short of, ending in an ellipsis rather than in a comma or a dash.</summary>
+    private static string GoesOn(ReadOnlySpan<char> text) => string.Concat(text.TrimEnd(",;:–— "), "…");
 
     /// <summary>The start of a text without its last word, which may be cut, and without a link cut in two.</summary>
     private static string WholeWordsAndLinks(string start)

@@ -97,12 +97,8 @@ public sealed record Discussion(IReadOnlyList<ShowModel.CommentView> Comments, i
         // A reply is shown under what it answers, at its place there: one whose comment is no longer shown stands
         // on its own, not indented under whatever comment comes before it.
         var comments = await CommentsOf.For(db)(db, articleId, mineList, ordered).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
-        var shown = ordered.Where(comments.ContainsKey).Select(id => comments[id]).ToList();
-        var answered = shown.Select(c => c with
-        {
-            Level = c.ParentId is { } parent && comments.ContainsKey(parent) ? levels[c.Id] : 1,
-            InReplyTo = c.ParentId is { } answeredId && comments.TryGetValue(answeredId, out var answeredComment) ? answeredComment.Name : null,
-        }).ToList();
-        return new Discussion(answered, outline.ApprovedCount, page, pageCount, threads.Count);
+        var shown = ordered.Where(comments.ContainsKey).Select(id => comments[id]).Select(c =>
+            c.ParentId is { } parent && comments.TryGetValue(parent, out var answered) ? c with { Level = levels[c.Id], InReplyTo = answered.Name } : c).ToList();
+        return new Discussion(shown, outline.ApprovedCount, page, pageCount, threads.Count);
     }
 }

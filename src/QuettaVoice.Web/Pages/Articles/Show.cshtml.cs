@@ -365,7 +365,6 @@ public sealed class ShowModel(
         string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
 
     /// <summary>The story's present address, when <paramref name="oldPath"/> is an address it had before its slug or date changed.</summary>
-
     private async Task<string?> MovedAsync(string oldPath, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var moved = await db.Redirects.AsNoTracking()

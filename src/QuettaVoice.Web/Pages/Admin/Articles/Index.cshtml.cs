@@ -32,7 +32,7 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
     public int TotalCount { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Sections { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Authors { get; private set; } = [];
-    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public int TotalPages => AdminPager.PagesFor(TotalCount, PageSize);
 
     public sealed record Row(int Id, string Headline, ArticleStatus Status, string AuthorName, string? SectionName, DateTime UpdatedAt, DateTime? PublishedAt);
 

@@ -20,7 +20,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        TotalPages = Math.Max(1, (await db.Audit.CountAsync(cancellationToken) + PageSize - 1) / PageSize);
+        TotalPages = AdminPager.PagesFor(await db.Audit.CountAsync(cancellationToken), PageSize);
         if (PageNumber < 1 || PageNumber > TotalPages)
         {
             return NotFound();

@@ -21,7 +21,7 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
     [BindProperty(SupportsGet = true, Name = "paged")]
     public int PageNumber { get; set; } = 1;
 
-    public int TotalPages => Math.Max(1, (Counts.GetValueOrDefault(Tab) + PageSize - 1) / PageSize);
+    public int TotalPages => AdminPager.PagesFor(Counts.GetValueOrDefault(Tab), PageSize);
 
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public IReadOnlyList<Row> Rows { get; private set; } = [];

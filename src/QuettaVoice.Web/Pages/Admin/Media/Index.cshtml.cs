@@ -35,7 +35,7 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
     public IReadOnlyList<Tile> Tiles { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public int TotalCount { get; private set; }
-    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public int TotalPages => AdminPager.PagesFor(TotalCount, PageSize);
     public string AltText { get; private set; } = "";
 
     public sealed record Tile(

@@ -26,7 +26,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int TotalCount { get; private set; }
-    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public int TotalPages => AdminPager.PagesFor(TotalCount, PageSize);
 
     public sealed record Row(int Id, string Name, string Slug, int Stories);
 
