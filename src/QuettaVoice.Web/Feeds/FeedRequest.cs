@@ -12,7 +12,7 @@ namespace QuettaVoice.Web.Feeds;
 
 /// <summary>
 /// One request for a feed, its services bound by the endpoint (<c>[AsParameters]</c> wants them as public properties).
-/// Two queries at most: the section's or author's name, then the latest stories with their tags.
+/// Four queries at most: the section's or author's name, then the latest stories with their tags and pictures.
 /// </summary>
 public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOptions> Site, StoryRenderer Renderer, CancellationToken Aborted)
 {
@@ -90,9 +90,11 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         feed.Links.Add(new SyndicationLink(new Uri(options.AbsoluteUrl(selfPath)), "self", title, mediaType, 0));
         if (format == FeedFormat.Rss)
         {
-            feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), RssItem.ContentNamespace);
-            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), RssItem.DublinCoreNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), FeedItem.ContentNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), FeedItem.DublinCoreNamespace);
         }
+
+        feed.AttributeExtensions.Add(new XmlQualifiedName("media", XmlnsNamespace), FeedPicture.MediaNamespace);
 
         SyndicationFeedFormatter formatter = format == FeedFormat.Atom
             ? new Atom10FeedFormatter(feed)
@@ -100,15 +102,12 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         return new XmlResult(mediaType + "; charset=utf-8", formatter.WriteTo);
     }
 
-    private SyndicationItem Item(FeedStory story, FeedFormat format, SiteOptions options, TimeZoneInfo zone)
+    private FeedItem Item(FeedStory story, FeedFormat format, SiteOptions options, TimeZoneInfo zone)
     {
         var url = new Uri(options.AbsoluteUrl(Permalink.For(story.Slug, story.PublishedAt, zone)));
         // Feed readers show the text away from the site, so its relative links and pictures are made absolute.
         var html = Renderer.RenderBody(story.Body, story.Dateline, options.AbsoluteUrl("/")).Value ?? "";
-        // RSS readers look for the full text and the credit where WordPress put them; Atom has its own content.
-        var item = format == FeedFormat.Atom
-            ? new SyndicationItem { Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html) }
-            : new RssItem(html, story.Credit);
+        var item = new FeedItem(format, html, story.Credit, FeedPicture.For(story.Image, story.Media, options));
         // The story's own id, not its address: a slug or date mended after publication would make every feed reader
         // show the story again as new. A tag URI (RFC 4151), so RSS marks it as no address (isPermaLink="false").
         item.Id = string.Create(CultureInfo.InvariantCulture, $"tag:{new Uri(options.AbsoluteUrl("/")).Host},2025:story/{story.Id}");

@@ -4,7 +4,7 @@ using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Feeds;
 
-/// <summary>A story as a feed carries it: the whole text, the credit, and what it is filed under.</summary>
+/// <summary>A story as a feed carries it: the whole text, the credit, what it is filed under, and its picture (<see cref="Media"/> when that is the library's).</summary>
 public sealed record FeedStory(
     int Id,
     string Headline,
@@ -16,11 +16,14 @@ public sealed record FeedStory(
     DateTime PublishedAt,
     DateTime UpdatedAt,
     string? SectionName,
+    FeaturedImage Image,
     IReadOnlyList<string> Tags)
 {
+    public MediaItem? Media { get; init; }
+
     /// <summary>
-    /// The newest visible stories, their tags included: two queries on one connection however many there are, the
-    /// tags read by the stories' ids. As a split query, the tags' statement repeated the search for the newest
+    /// The newest visible stories, their tags and library pictures included: three queries on one connection however
+    /// many there are, the tags and pictures read by the stories' ids. As a split query, the tags' statement repeated the search for the newest
     /// stories inside a join, which SQLite planned afresh on every request.
     /// </summary>
     public static Task<List<FeedStory>> LatestAsync(NewsDb db, IQueryable<Article> visibleStories, int count, CancellationToken cancellationToken) =>
@@ -41,6 +44,7 @@ public sealed record FeedStory(
                         a.PublishedAt!.Value,
                         a.UpdatedAt,
                         a.Section == null ? null : a.Section.Name,
+                        a.FeaturedImage,
                         new List<string>()))
                 .ToListAsync(cancellationToken);
             var ids = stories.ConvertAll(s => s.Id);
@@ -50,7 +54,15 @@ public sealed record FeedStory(
                     .OrderBy(t => t.Name)
                     .ToListAsync(cancellationToken))
                 .ToLookup(t => t.Id, t => t.Name);
-            return stories.ConvertAll(s => s with { Tags = tags[s.Id].ToList() });
+            var mediaIds = stories.Where(s => s.Image.MediaId is not null).Select(s => s.Image.MediaId!.Value).ToList();
+            var media = mediaIds.Count == 0
+                ? new Dictionary<int, MediaItem>()
+                : await db.Media.AsNoTracking().Where(m => mediaIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            return stories.ConvertAll(s => s with
+            {
+                Tags = tags[s.Id].ToList(),
+                Media = s.Image.MediaId is { } id ? media.GetValueOrDefault(id) : null,
+            });
         }, cancellationToken);
 
     /// <summary>

@@ -1,10 +1,13 @@
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Media;
 
 namespace QuettaVoice.Tests.Feeds;
 
@@ -12,6 +15,7 @@ namespace QuettaVoice.Tests.Feeds;
 public sealed class FeedTests() : SiteTest(seed: true)
 {
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    private const string MediaNamespace = "http://search.yahoo.com/mrss/";
     private const string SeedUrl = "http://localhost" + Seed.Permalink;
 
     private sealed record Feed(SyndicationFeed Parsed, string Xml, string? ContentType);
@@ -165,6 +169,64 @@ public sealed class FeedTests() : SiteTest(seed: true)
         var item = feed.Parsed.Items.Single(i => i.Title.Text == "Enrolment rises");
         Assert.Equal("Shahzada Zulfiqar", Assert.Single(item.Authors).Name);
         Assert.DoesNotContain('@', feed.Xml);
+    }
+
+    [Theory]
+    [InlineData("/feed")]
+    [InlineData("/feed/atom")]
+    public async Task A_storys_picture_goes_beside_its_item_as_feed_readers_look_for_it(string url)
+    {
+        Assert.True(ImageProcessor.TryProcess(TestImages.Jpeg(2000, 1200), out var image, out var problem), problem);
+        MediaItem library;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            (library, _) = await scope.ServiceProvider.GetRequiredService<MediaStore>().SaveAsync(image, "dam.jpg", "A dry reservoir under a pale sky", null, default);
+        }
+
+        await AddAsync(_ =>
+        {
+            var author = TestData.Author();
+            var fromLibrary = TestData.Article(author, headline: "Water crisis deepens", publishedAt: TestApp.Start.AddHours(-1));
+            fromLibrary.FeaturedImage = new FeaturedImage { MediaId = library.Id, Credit = "Photo: Banaras Khan" };
+            var fromOldSite = TestData.Article(author, headline: "Dam work resumes", publishedAt: TestApp.Start.AddHours(-2));
+            fromOldSite.FeaturedImage = new FeaturedImage { Path = "/wp-content/uploads/2019/05/dam.jpg", AltText = "Cranes over the dam wall" };
+            var captionOnly = TestData.Article(author, headline: "Canal repaired", publishedAt: TestApp.Start.AddHours(-3));
+            captionOnly.FeaturedImage = new FeaturedImage { Caption = "The canal at Sibi, whose picture was not kept" };
+            return [fromLibrary, fromOldSite, captionOnly];
+        });
+
+        var feed = await GetFeedAsync(url);
+
+        XElement? Picture(string headline)
+        {
+            var item = feed.Parsed.Items.Single(i => i.Title.Text == headline);
+            var pictures = item.ElementExtensions.Where(e => e.OuterName == "content" && e.OuterNamespace == MediaNamespace).ToList();
+            Assert.True(pictures.Count <= 1, $"{headline} has {pictures.Count} pictures");
+            if (pictures.Count == 0)
+            {
+                return null;
+            }
+
+            using var reader = pictures[0].GetReader();
+            reader.MoveToContent();
+            return (XElement)XNode.ReadFrom(reader);
+        }
+
+        XNamespace media = MediaNamespace;
+        var widest = Picture("Water crisis deepens")!;
+        Assert.Equal(
+            ("http://localhost/media/" + library.FileName(1600), "image", "image/jpeg", "1600", "960"),
+            ((string?)widest.Attribute("url"), (string?)widest.Attribute("medium"), (string?)widest.Attribute("type"), (string?)widest.Attribute("width"), (string?)widest.Attribute("height")));
+        Assert.Equal(("A dry reservoir under a pale sky", "Photo: Banaras Khan"), ((string?)widest.Element(media + "description"), (string?)widest.Element(media + "credit")));
+
+        // The old site's file goes at its whole address, with no size claimed, since none is known.
+        var old = Picture("Dam work resumes")!;
+        Assert.Equal(("http://localhost/wp-content/uploads/2019/05/dam.jpg", null, "Cranes over the dam wall", null),
+            ((string?)old.Attribute("url"), (string?)old.Attribute("width"), (string?)old.Element(media + "description"), old.Element(media + "credit")));
+
+        // A caption whose picture was not kept, and the seed story's none, give no picture to load.
+        Assert.Null(Picture("Canal repaired"));
+        Assert.Null(Picture(Seed.Headline));
     }
 
     [Theory]
