@@ -15,5 +15,8 @@ public sealed class Author
     /// <summary>The newsroom account that writes as this author, if any.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>Counts saves; two editors saving from the same version find out, instead of one losing the other's changes.</summary>
+    public int Version { get; set; }
+
     public List<Article> Articles { get; set; } = [];
 }

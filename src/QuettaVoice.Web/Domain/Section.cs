@@ -13,5 +13,8 @@ public sealed class Section
     /// <summary>Order in the masthead and on the front page.</summary>
     public int Position { get; set; }
 
+    /// <summary>Counts saves; two editors saving from the same version find out, instead of one losing the other's changes.</summary>
+    public int Version { get; set; }
+
     public List<Article> Articles { get; set; } = [];
 }

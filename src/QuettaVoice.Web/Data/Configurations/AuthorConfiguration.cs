@@ -15,5 +15,6 @@ public sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.HasOne<NewsUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => a.UserId).IsUnique();
+        builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }

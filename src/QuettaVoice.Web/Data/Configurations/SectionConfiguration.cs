@@ -12,5 +12,6 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Slug).HasMaxLength(Slug.MaxLength + 10).IsRequired();
         builder.Property(s => s.Description).HasMaxLength(Section.DescriptionMaxLength);
         builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

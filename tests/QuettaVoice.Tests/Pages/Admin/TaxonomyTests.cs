@@ -128,6 +128,68 @@ public sealed class TaxonomyTests : SiteTest
         Assert.Equal(("Climate & Water", "Drought, floods and the changing seasons.", 7), (saved.Name, saved.Description, saved.Position));
     }
 
+    [Fact]
+    public async Task The_second_of_two_editors_saving_an_author_sees_the_first_ones_save_and_keeps_their_own_words()
+    {
+        var id = await App.WithDbAsync(async db =>
+        {
+            var author = TestData.Author("Sana Baloch");
+            author.Bio = "Covers education.";
+            db.Authors.Add(author);
+            await db.SaveChangesAsync();
+            return author.Id;
+        });
+        var other = await App.SignInAsync(Roles.Editor);
+        var mine = await editor.GetDocumentAsync($"/admin/authors/{id}/edit");
+        var theirs = await other.GetDocumentAsync($"/admin/authors/{id}/edit");
+
+        using var theirSave = await other.SubmitAsync(theirs, new Dictionary<string, string> { ["Input.Bio"] = "Covers education and health." });
+        using var mySave = await editor.SubmitAsync(mine, new Dictionary<string, string> { ["Input.Bio"] = "Covers schools in Quetta." });
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Conflict), (theirSave.StatusCode, mySave.StatusCode));
+        var conflict = await mySave.ParseAsync();
+        Assert.Contains("Someone else saved this author", conflict.One(".form-errors").Text());
+        Assert.Contains("Covers education and health.", conflict.One(".conflict").Text());
+        Assert.Equal("Covers schools in Quetta.", conflict.One("textarea[name='Input.Bio']").TextContent.Trim());
+        Assert.Equal("Covers education and health.", await App.WithDbAsync(db => db.Authors.Where(a => a.Id == id).Select(a => a.Bio).SingleAsync()));
+
+        // Saving again from the conflict page replaces theirs, knowingly.
+        using var again = await editor.SubmitAsync(conflict, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Covers schools in Quetta.", await App.WithDbAsync(db => db.Authors.Where(a => a.Id == id).Select(a => a.Bio).SingleAsync()));
+    }
+
+    private async Task<(string, string?)> NameAndDescriptionAsync(int sectionId)
+    {
+        var section = await App.WithDbAsync(db => db.Sections.AsNoTracking().SingleAsync(s => s.Id == sectionId));
+        return (section.Name, section.Description);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_saving_a_section_sees_the_first_ones_save_and_keeps_their_own_words()
+    {
+        var id = await App.WithDbAsync(db => db.Sections.Where(s => s.Slug == "climate").Select(s => s.Id).SingleAsync());
+        var other = await App.SignInAsync(Roles.Editor);
+        var mine = await editor.GetDocumentAsync($"/admin/sections?id={id}");
+        var theirs = await other.GetDocumentAsync($"/admin/sections?id={id}");
+
+        using var theirSave = await other.SubmitAsync(theirs, new Dictionary<string, string> { ["Input.Description"] = "Drought and floods." });
+        using var mySave = await editor.SubmitAsync(mine, new Dictionary<string, string> { ["Input.Name"] = "Climate & Water" });
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Conflict), (theirSave.StatusCode, mySave.StatusCode));
+        var conflict = await mySave.ParseAsync();
+        Assert.Contains("Someone else saved this section", conflict.One(".form-errors").Text());
+        Assert.Contains("Drought and floods.", conflict.One(".conflict").Text());
+        Assert.Equal(("Climate & Water", ""), (conflict.ValueOf("Input.Name"), conflict.ValueOf("Input.Description")));
+        Assert.Equal(("Climate", "Drought and floods."), await NameAndDescriptionAsync(id));
+
+        using var again = await editor.SubmitAsync(conflict, new Dictionary<string, string> { ["Input.Description"] = "Drought and floods." });
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(("Climate & Water", "Drought and floods."), await NameAndDescriptionAsync(id));
+    }
+
     [Theory]
     [InlineData("Input.Position", "5000", "#section-position-error")]
     [InlineData("Input.Position", "first", "#section-position-error")]

@@ -21,7 +21,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 "QuettaVoice.Web.Domain.Author",
                 typeof(Author),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -78,6 +78,15 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 450);
             userId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Author).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Author).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -12,7 +12,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
     public partial class PostgresNewsDbModel
     {
         private PostgresNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("56594462-9b5b-4543-a3e0-7d33021e0781"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("2131fc97-8777-4555-a156-657f9cf5a1f2"), entityTypeCount: 18)
         {
         }
 

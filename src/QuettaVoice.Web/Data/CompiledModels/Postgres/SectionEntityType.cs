@@ -20,7 +20,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 "QuettaVoice.Web.Domain.Section",
                 typeof(Section),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -67,6 +67,15 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Section).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 90);
             slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Section).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -20,7 +20,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 "QuettaVoice.Web.Domain.Author",
                 typeof(Author),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -71,6 +71,14 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Author).GetField("<UserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 450);
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Author).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Author).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -11,7 +11,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
     public partial class SqliteNewsDbModel
     {
         private SqliteNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("839c8fda-9d4c-4ac2-af8d-0669a3ff7cc5"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("45da3f1a-17d7-4dec-980b-2d293930d4bd"), entityTypeCount: 18)
         {
         }
 

@@ -418,6 +418,10 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -659,6 +663,10 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(90)
                         .HasColumnType("character varying(90)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

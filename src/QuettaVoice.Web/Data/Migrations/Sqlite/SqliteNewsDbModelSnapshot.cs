@@ -398,6 +398,10 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -633,6 +637,10 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(90)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

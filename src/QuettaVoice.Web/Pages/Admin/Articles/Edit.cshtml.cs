@@ -323,10 +323,7 @@ public sealed class EditModel(
 
         Conflict = current;
         Input.Version = current.Version;
-        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
-        ModelState.AddModelError("", "Someone else saved this story while you were editing it. Their version is shown below; "
-            + "your text is still in the form. Save again to replace theirs with yours.");
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        SavedMeanwhile.Tell(this, "story", $"{nameof(Input)}.{nameof(Input.Version)}");
         return await ShowAsync(current);
     }
 

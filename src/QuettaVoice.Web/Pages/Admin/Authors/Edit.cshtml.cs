@@ -17,6 +17,9 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
     public InputModel Input { get; set; } = new();
 
     public int? Id { get; private set; }
+
+    /// <summary>The author as someone else saved them while this editor had the form open; null when nobody did.</summary>
+    public Author? Theirs { get; private set; }
     public IReadOnlyList<SelectListItem> Accounts { get; private set; } = [];
 
     public sealed class InputModel
@@ -41,6 +44,9 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
 
         [Display(Name = "Newsroom account")]
         public string? UserId { get; set; }
+
+        /// <summary>The version the form was filled from (<see cref="Author.Version"/>).</summary>
+        public int Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id)
@@ -52,7 +58,7 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
                 return NotFound();
             }
 
-            Input = new InputModel { Name = author.Name, Slug = author.Slug, Bio = author.Bio, PhotoPath = author.PhotoPath, UserId = author.UserId };
+            Input = new InputModel { Name = author.Name, Slug = author.Slug, Bio = author.Bio, PhotoPath = author.PhotoPath, UserId = author.UserId, Version = author.Version };
         }
 
         return await ShowAsync(id);
@@ -101,20 +107,45 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
         }
 
         author ??= db.Authors.Add(new Author { Name = "", Slug = "" }).Entity;
+        // Saved only if nobody else saved since this editor opened the form.
+        db.Entry(author).Property(a => a.Version).OriginalValue = Input.Version;
+        author.Version = Input.Version + 1;
         author.Name = (Input.Name ?? "").Trim();
         author.Slug = slug;
         author.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio;
         author.PhotoPath = string.IsNullOrWhiteSpace(Input.PhotoPath) ? null : Input.PhotoPath.Trim();
         author.UserId = userId;
-        if (!await AddressTakenMeanwhile.SaveAsync(
-            db, ModelState, "Input.Slug", $"Another author took the address “{slug}” a moment ago. Choose another.",
-            AddressTaken))
+        try
         {
-            return await ShowAsync(id);
+            if (!await AddressTakenMeanwhile.SaveAsync(
+                db, ModelState, "Input.Slug", $"Another author took the address “{slug}” a moment ago. Choose another.",
+                AddressTaken))
+            {
+                return await ShowAsync(id);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowConflictAsync(author.Id);
         }
 
         TempData["StatusMessage"] = $"Saved {author.Name}.";
         return Redirect($"/admin/authors/{author.Id}/edit");
+    }
+
+    /// <summary>The author as saved meanwhile, beside what this editor typed (see <see cref="SavedMeanwhile"/>).</summary>
+    private async Task<IActionResult> ShowConflictAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        if (await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) is not { } current)
+        {
+            return NotFound();
+        }
+
+        Theirs = current;
+        Input.Version = current.Version;
+        SavedMeanwhile.Tell(this, "author", $"{nameof(Input)}.{nameof(Input.Version)}");
+        return await ShowAsync(id);
     }
 
     private async Task<IActionResult> ShowAsync(int? id)

@@ -22,6 +22,9 @@ public sealed class IndexModel(NewsDb db) : PageModel
     /// <summary>The section the form changes, or null when it adds one.</summary>
     public Section? Changing { get; private set; }
 
+    /// <summary>The section as someone else saved it while this editor had the form open; null when nobody did.</summary>
+    public Section? Theirs { get; private set; }
+
     public sealed class InputModel
     {
         public int? Id { get; set; }
@@ -36,6 +39,9 @@ public sealed class IndexModel(NewsDb db) : PageModel
         [Range(0, 999)]
         [Display(Name = "Position in the masthead")]
         public int Position { get; set; }
+
+        /// <summary>The version the form was filled from (<see cref="Section.Version"/>).</summary>
+        public int Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id)
@@ -49,7 +55,7 @@ public sealed class IndexModel(NewsDb db) : PageModel
                 return NotFound();
             }
 
-            Input = new InputModel { Id = Changing.Id, Name = Changing.Name, Description = Changing.Description, Position = Changing.Position };
+            Input = new InputModel { Id = Changing.Id, Name = Changing.Name, Description = Changing.Description, Position = Changing.Position, Version = Changing.Version };
         }
 
         return Page();
@@ -88,18 +94,44 @@ public sealed class IndexModel(NewsDb db) : PageModel
 
         // A section keeps its address when renamed, so links to /category/... never break.
         section ??= db.Sections.Add(new Section { Name = "", Slug = slug }).Entity;
+        // Saved only if nobody else saved since this editor opened the form.
+        db.Entry(section).Property(s => s.Version).OriginalValue = Input.Version;
+        section.Version = Input.Version + 1;
         section.Name = (Input.Name ?? "").Trim();
         section.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         section.Position = Input.Position;
-        if (!await AddressTakenMeanwhile.SaveAsync(
-            db, ModelState, "Input.Name", $"There is already a section at /category/{slug}: another was added a moment ago.",
-            AddressTaken))
+        try
         {
-            await ListAsync();
-            return Page();
+            if (!await AddressTakenMeanwhile.SaveAsync(
+                db, ModelState, "Input.Name", $"There is already a section at /category/{slug}: another was added a moment ago.",
+                AddressTaken))
+            {
+                await ListAsync();
+                return Page();
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowConflictAsync(section.Id);
         }
 
         TempData["StatusMessage"] = $"Saved the section {section.Name}.";
         return RedirectToPage();
+    }
+
+    /// <summary>The section as saved meanwhile, beside what this editor typed (see <see cref="SavedMeanwhile"/>).</summary>
+    private async Task<IActionResult> ShowConflictAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        await ListAsync();
+        Changing = Theirs = All.FirstOrDefault(s => s.Id == id);
+        if (Theirs is null)
+        {
+            return NotFound();
+        }
+
+        Input.Version = Theirs.Version;
+        SavedMeanwhile.Tell(this, "section", $"{nameof(Input)}.{nameof(Input.Version)}");
+        return Page();
     }
 }
