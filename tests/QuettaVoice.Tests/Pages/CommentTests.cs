@@ -369,6 +369,34 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Nothing_ticked_or_comments_no_longer_there_are_said_so_on_the_page_the_moderator_was_on()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var seed = await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync();
+            db.Comments.AddRange(Enumerable.Range(1, 60).Select(i => TestData.Comment(seed, CommentStatus.Pending, $"Comment number {i}.")));
+            await db.SaveChangesAsync();
+        });
+        var ids = (await StoredAsync()).Select(c => c.Id).ToList();
+        var moderator = await App.SignInAsync(Roles.Moderator);
+        var second = await moderator.GetDocumentAsync("/admin/comments?tab=Pending&paged=2");
+
+        async Task<string> SendAsync(params (string Name, string Value)[] fields)
+        {
+            var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Prepend(KeyValuePair.Create("__RequestVerificationToken", second.ValueOf("__RequestVerificationToken")!));
+            using var done = await moderator.PostAsync("/admin/comments?tab=Pending&paged=2", new FormUrlEncodedContent(form));
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            Assert.Equal("/admin/comments?tab=Pending&paged=2", done.Headers.Location!.OriginalString);
+            return (await moderator.GetDocumentAsync(done.Headers.Location.OriginalString)).One(".notice").Text();
+        }
+
+        Assert.Equal("Tick the comments to act on, then choose what to do.", await SendAsync(("bulk", "approve")));
+        Assert.Equal("That comment is no longer here: nothing was done.", await SendAsync(("one", $"approve:{ids.Max() + 1}")));
+        Assert.Equal("Done: approve, 1 comment; 1 no longer here.", await SendAsync(("ids", $"{ids[0]}"), ("ids", $"{ids.Max() + 1}"), ("bulk", "approve")));
+        Assert.Equal(59, await App.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending)));
+    }
+
+    [Fact]
     public async Task Ticked_comments_are_moderated_together_the_tabs_count_them_and_the_audit_log_names_who()
     {
         for (var i = 1; i <= 3; i++)

@@ -84,7 +84,15 @@ public sealed class IndexModel(NewsDb db, TimeProvider clock, IOptions<SiteOptio
         }
 
         await db.SaveChangesAsync();
-        TempData["StatusMessage"] = comments.Count == 1 ? $"Done: {action}." : $"Done: {action}, {comments.Count} comments.";
+        // A comment deleted with its story, or an id made up, is not there to moderate: said, rather than "done".
+        var gone = targets.Distinct().Count() - comments.Count;
+        TempData["StatusMessage"] = (comments.Count, gone) switch
+        {
+            (0, _) => gone == 1 ? "That comment is no longer here: nothing was done." : "Those comments are no longer here: nothing was done.",
+            (1, 0) => $"Done: {action}.",
+            (_, 0) => $"Done: {action}, {comments.Count} comments.",
+            _ => $"Done: {action}, {comments.Count} {(comments.Count == 1 ? "comment" : "comments")}; {gone} no longer here.",
+        };
         return RedirectToPage(new { tab = Tab, paged = PageNumber });
     }
 
