@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
@@ -46,14 +45,13 @@ public static class AccountServices
             options.LogoutPath = "/account/logout";
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
-            // A signed-in user without the role gets a plain 403, not a redirect that looks like success.
-            options.Events = new CookieAuthenticationEvents
+            // A signed-in user without the role gets a plain 403, not a redirect that looks like success. Set on the
+            // events Identity made, never on new ones: those hold the security-stamp check that ends the sessions of a
+            // disabled account or a changed role.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
         // A disabled account or a changed role reaches open sessions within a minute, not the default half hour.

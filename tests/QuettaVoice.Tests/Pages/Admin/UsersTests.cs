@@ -101,6 +101,33 @@ public sealed class UsersTests : SiteTest
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
     }
 
+    [Theory]
+    [InlineData("form.role-form")]
+    [InlineData("form.disable-form")]
+    public async Task A_members_open_session_ends_within_a_minute_of_a_role_change_or_of_being_disabled(string form)
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        var writer = App.CreateReader();
+        using (var signedIn = await writer.SignInAsync(email, TestApp.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        using (var before = await writer.GetAsync("/admin/articles/new"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var changed = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string> { ["role"] = Roles.Moderator }, $"tr[data-user='{email}'] {form}");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        App.Clock.Advance(TimeSpan.FromMinutes(1.5));
+
+        using var after = await writer.GetAsync("/admin/articles/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/account/login", new Uri(new Uri("http://localhost"), after.Headers.Location!).AbsolutePath);
+    }
+
     [Fact]
     public async Task The_last_admin_cannot_be_demoted()
     {
