@@ -71,6 +71,7 @@ public sealed class Article
     {
         PublishedAt = publishedAtUtc;
         Status = publishedAtUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        StatusBeforeTrash = null; // published from the trash, it has left it
     }
 
     /// <summary>Back to a draft; the publication time is kept so a republish keeps the story's address.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Domain;
@@ -173,7 +174,70 @@ public sealed class StoryHistoryTests : SiteTest
         Assert.Equal(["delete", "unpublish", "publish"], rows.Select(r => r[2]));
         Assert.All(rows, r => Assert.Equal("Test Editor", r[1]));
         Assert.All(rows, r => Assert.Equal("3 July 2025, 2:00 pm", r[0]));
-        Assert.All(rows, r => Assert.EndsWith(": Schools reopen", r[3]));
+        var id = editUrl.Split('/')[3];
+        Assert.All(rows, r => Assert.Equal($"story {id}: Schools reopen", r[3]));
+    }
+
+    [Fact]
+    public async Task A_story_unpublished_elsewhere_is_not_published_again_from_a_page_opened_before()
+    {
+        var editUrl = await PublishNewAsync();
+        var stale = await editor.GetDocumentAsync(editUrl);
+        var colleague = await App.SignInAsync(Roles.Editor);
+        using (var trashed = await colleague.SubmitAsync(await colleague.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
+        }
+
+        // The stale page's Publish is a save from an old version: shown both, nothing published.
+        using var republished = await editor.SubmitAsync(stale, new Dictionary<string, string>(), "form.story-form", "button[formaction*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.Conflict, republished.StatusCode);
+        // Its Unpublish, as a command from an old version, is refused and the page shown as it is now.
+        using var unpublished = await editor.SubmitAsync(stale, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
+        Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        var now = await editor.GetDocumentAsync(unpublished.Headers.Location!.OriginalString);
+        Assert.StartsWith("Someone else changed this story after you opened it, so nothing was done.", now.One(".notice").Text(), StringComparison.Ordinal);
+        Assert.Equal("Trashed", now.One("#story-status").Text());
+        using var gone = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var log = await (await App.SignInAsync(Roles.Admin)).GetDocumentAsync("/admin/audit");
+        Assert.Equal(["delete", "publish"], log.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[2].Text()));
+    }
+
+    [Fact]
+    public async Task A_slug_mended_while_the_story_was_unpublished_keeps_the_address_readers_had()
+    {
+        var editUrl = await PublishNewAsync();
+        using (var unpublished = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        }
+
+        var mended = Story(First);
+        mended["Input.Slug"] = "schools-reopen-in-quetta";
+        mended["Input.PublishAt"] = "2025-07-03T14:00";
+        using var republished = await PressAsync(editor, editUrl, mended, "Publish");
+
+        using var old = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/2025/07/03/schools-reopen-in-quetta", old.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("0202-07-03T10:00")]
+    [InlineData("2202-07-03T10:00")]
+    public async Task A_publication_year_no_address_can_carry_is_refused_beside_its_field(string publishAt)
+    {
+        var story = Story(First);
+        story["Input.PublishAt"] = publishAt;
+
+        using var refused = await PressAsync(editor, "/admin/articles/new", story, "Publish");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("Enter a time between 1900 and 2099.", page.One("#publish-at-error").Text());
+        Assert.Equal(First, page.One("textarea[name='Input.Body']").TextContent.Replace("\r\n", "\n").Trim());
+        Assert.Equal(0, await App.WithDbAsync(db => db.Articles.CountAsync(a => a.Headline == "Schools reopen")));
     }
 
     [Fact]

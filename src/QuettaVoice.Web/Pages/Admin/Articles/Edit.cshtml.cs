@@ -167,16 +167,21 @@ public sealed class EditModel(
         });
     }
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id) =>
-        ChangeStatusAsync(id, article => article.Unpublish(), "unpublish", "Unpublished: the story is a draft again.");
+    public Task<IActionResult> OnPostUnpublishAsync(int id, int? version) =>
+        ChangeStatusAsync(id, version, article => article.Unpublish(), "unpublish", "Unpublished: the story is a draft again.");
 
-    public Task<IActionResult> OnPostTrashAsync(int id) =>
-        ChangeStatusAsync(id, article => article.Trash(), "delete", "Moved to the trash.");
+    public Task<IActionResult> OnPostTrashAsync(int id, int? version) =>
+        ChangeStatusAsync(id, version, article => article.Trash(), "delete", "Moved to the trash.");
 
-    public Task<IActionResult> OnPostRestoreAsync(int id) =>
-        ChangeStatusAsync(id, article => article.Restore(), "restore", "Restored from the trash.");
+    public Task<IActionResult> OnPostRestoreAsync(int id, int? version) =>
+        ChangeStatusAsync(id, version, article => article.Restore(), "restore", "Restored from the trash.");
 
-    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Article> change, string auditAction, string message)
+    /// <summary>
+    /// Unpublish, trash or restore, from the page as it was when the editor opened it (<paramref name="version"/>): a
+    /// save or another change meanwhile is shown rather than acted on, and a story that moves on a stale page's
+    /// command counts as saved, so a form still open elsewhere cannot quietly move it back.
+    /// </summary>
+    private async Task<IActionResult> ChangeStatusAsync(int id, int? version, Action<Article> change, string auditAction, string message)
     {
         if (!await IsEditorAsync())
         {
@@ -188,10 +193,34 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        if (version != article.Version)
+        {
+            TempData["StatusMessage"] = "Someone else changed this story after you opened it, so nothing was done. It is shown as it is now: choose again.";
+            return Redirect(UrlFor(id));
+        }
+
+        var before = article.Status;
         change(article);
+        if (article.Status == before)
+        {
+            TempData["StatusMessage"] = "Nothing to do: the story was already so.";
+            return Redirect(UrlFor(id));
+        }
+
+        db.Entry(article).Property(a => a.Version).OriginalValue = article.Version;
+        article.Version++;
         article.UpdatedAt = Now;
         Audit(auditAction, article);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["StatusMessage"] = "Someone else changed this story at the same moment, so nothing was done. It is shown as it is now: choose again.";
+            return Redirect(UrlFor(id));
+        }
+
         TempData["StatusMessage"] = message;
         return Redirect(UrlFor(id));
     }
@@ -304,6 +333,13 @@ public sealed class EditModel(
             return await ShowConflictAsync(article.Id);
         }
 
+        // A new story published at once is audited with the story; its entry is named by the id the save gave it.
+        if (auditOfNewStory.Count > 0)
+        {
+            auditOfNewStory.ForEach(audited => audited.Entry.Subject = AuditSubject(audited.Story));
+            await db.SaveChangesAsync();
+        }
+
         TempData["StatusMessage"] = message;
         return Redirect(UrlFor(article.Id));
     }
@@ -360,9 +396,12 @@ public sealed class EditModel(
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.MediaId)}");
     }
 
-    /// <summary>The address readers have for the story, if it is out: published, or scheduled and its time come.</summary>
+    /// <summary>
+    /// The address readers have had for the story: it has one once its publication time has passed, and keeps it
+    /// while unpublished, since unpublishing, mending the slug and publishing again is how a wrong address is put right.
+    /// </summary>
     private string? PublicAddress(Article article) =>
-        article.IsOutAt(Now) && article.PublishedAt is { } at ? Permalink.For(article.Slug, at, Zone) : null;
+        article.PublishedAt is { } at && at <= Now ? Permalink.For(article.Slug, at, Zone) : null;
 
     /// <summary>A published story whose slug or date changed keeps answering at its old address, with a 301.</summary>
     private async Task KeepOldAddressAsync(Article article, string? oldAddress)
@@ -376,8 +415,19 @@ public sealed class EditModel(
         db.Redirects.Add(new ArticleRedirect { OldPath = oldAddress, ArticleId = article.Id });
     }
 
-    private void Audit(string action, Article article) =>
-        db.Audit.Add(AuditEntry.Of(UserId, User.DisplayName(), action, $"story {article.Id}: {article.Headline}", Now));
+    /// <summary>What a new story's save recorded before the store gave it its id, to be named by it after.</summary>
+    private readonly List<(AuditEntry Entry, Article Story)> auditOfNewStory = [];
+
+    private void Audit(string action, Article article)
+    {
+        var entry = db.Audit.Add(AuditEntry.Of(UserId, User.DisplayName(), action, AuditSubject(article), Now)).Entity;
+        if (article.Id == 0)
+        {
+            auditOfNewStory.Add((entry, article));
+        }
+    }
+
+    private static string AuditSubject(Article article) => $"story {article.Id}: {article.Headline}";
 
     private async Task<List<Tag>> TagsAsync(IEnumerable<string> names)
     {

@@ -53,6 +53,9 @@ public sealed class StoryInput
 
     /// <summary>Newsroom time, as the browser's date-time field sends it; empty means now.</summary>
     [Display(Name = "Publish at (Quetta time; empty for now)")]
+    // A year mistyped as 0202 made a story no address can reach: its year must have four digits, as the address's has.
+    [Range(typeof(DateTime), "1900-01-01T00:00:00", "2099-12-31T23:59:59", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Enter a time between 1900 and 2099.")]
     public DateTime? PublishAt { get; set; }
 
     /// <summary>Editors only: the number in the old site's <c>?p=</c> links, so they arrive at this story.</summary>
