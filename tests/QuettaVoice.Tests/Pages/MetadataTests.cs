@@ -35,6 +35,32 @@ public sealed class MetadataTests() : SiteTest(seed: true)
     private static string? Canonical(IDocument page) => page.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
 
     [Fact]
+    public async Task An_address_asked_in_capitals_never_sets_the_canonical_address_or_the_answer_of_the_one_in_lower_case()
+    {
+        var reader = App.CreateReader();
+
+        var shouted = await reader.GetDocumentAsync("/CATEGORY/politics");
+        var plain = await reader.GetDocumentAsync("/category/politics");
+        using var wrongSlug = await reader.GetAsync("/category/Politics");
+        using var wrongSlugAgain = await reader.GetAsync("/category/Politics");
+
+        Assert.Equal("http://localhost/category/politics", Canonical(shouted));
+        Assert.Equal("http://localhost/category/politics", Canonical(plain));
+        Assert.Equal("http://localhost/category/politics", Meta(plain, "og:url"));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (wrongSlug.StatusCode, wrongSlugAgain.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_page_kept_from_search_engines_names_no_canonical_address_of_its_own()
+    {
+        var results = await App.CreateReader().GetDocumentAsync("/search?q=Taliban");
+
+        Assert.Equal("noindex, nofollow", Meta(results, "robots"));
+        Assert.Null(Canonical(results));
+        Assert.Null(Meta(results, "og:url"));
+    }
+
+    [Fact]
     public async Task The_seed_story_is_shared_as_an_article_at_its_canonical_address()
     {
         var page = await App.CreateReader().GetDocumentAsync(Seed.Permalink);
