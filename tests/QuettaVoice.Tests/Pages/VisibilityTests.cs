@@ -52,4 +52,31 @@ public sealed class VisibilityTests : SiteTest
         Assert.Equal(permalink, (await reader.GetDocumentAsync("/")).One(".lead-story h3 a").GetAttribute("href"));
         Assert.Single((await reader.GetDocumentAsync("/category/economy")).QuerySelectorAll(".card"));
     }
+
+    [Fact]
+    public async Task A_tag_only_a_story_not_yet_out_carries_is_not_there_until_the_story_is()
+    {
+        var goesLive = TestApp.Start.AddHours(2);
+        await App.WithDbAsync(db =>
+        {
+            var story = TestData.Article(TestData.Author(), headline: "Chief minister resigns", status: ArticleStatus.Scheduled, publishedAt: goesLive);
+            story.Tags.Add(TestData.Tag("Chief minister resigns"));
+            var draft = TestData.Article(TestData.Author("Sana Baloch"), headline: "Cabinet reshuffle", status: ArticleStatus.Draft);
+            draft.Tags.Add(TestData.Tag("Cabinet reshuffle"));
+            db.Articles.AddRange(story, draft);
+            return db.SaveChangesAsync();
+        });
+        var reader = App.CreateReader();
+
+        foreach (var embargoed in new[] { "/tag/chief-minister-resigns", "/tag/cabinet-reshuffle" })
+        {
+            using var early = await reader.GetAsync(embargoed);
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+            Assert.DoesNotContain("resigns", await early.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        App.Clock.SetUtcNow(goesLive);
+
+        Assert.Equal("Chief minister resigns", (await reader.GetDocumentAsync("/tag/chief-minister-resigns")).One("h1").Text());
+    }
 }
