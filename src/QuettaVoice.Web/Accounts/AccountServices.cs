@@ -28,6 +28,8 @@ public static class AccountServices
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email, which may hold any character an address may (o'brien@...): checked as an email instead.
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<NewsDb>()

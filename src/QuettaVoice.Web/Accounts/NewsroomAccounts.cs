@@ -69,12 +69,12 @@ public sealed partial class NewsroomAccounts(
         LogFirstAdmin(InitialPasswordFile);
     }
 
-    /// <summary>Adds a user with one role; the errors are sentences for the person who asked, empty on success.</summary>
-    public async Task<IReadOnlyList<string>> AddUserAsync(string email, string displayName, string role, string password, bool mustChangePassword)
+    /// <summary>Adds a user with one role; what stopped it, for the person who asked, empty on success.</summary>
+    public async Task<IReadOnlyList<AccountProblem>> AddUserAsync(string email, string displayName, string role, string password, bool mustChangePassword)
     {
         if (!Roles.All.Contains(role))
         {
-            return [$"There is no role \"{role}\"; the roles are {string.Join(", ", Roles.All)}."];
+            return [new($"There is no role \"{role}\"; the roles are {string.Join(", ", Roles.All)}.", AccountEntry.Role)];
         }
 
         await EnsureRolesAsync();
@@ -89,12 +89,29 @@ public sealed partial class NewsroomAccounts(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return created.Errors.Select(e => e.Description).ToList();
+            return ProblemsOf(created, user.Email);
         }
 
         var added = await users.AddToRoleAsync(user, role);
-        return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
+        return added.Succeeded ? [] : ProblemsOf(added, user.Email);
     }
+
+    /// <summary>
+    /// Identity's errors as the person adding the account knows it: the user name is the email, so what Identity
+    /// says of a "user name" is said of the email, once, beside it.
+    /// </summary>
+    private static List<AccountProblem> ProblemsOf(IdentityResult result, string email) =>
+        result.Errors.Select(e => e.Code switch
+            {
+                nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) =>
+                    new AccountProblem($"There is already an account with the email {email}.", AccountEntry.Email),
+                nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.InvalidEmail) =>
+                    new AccountProblem("Enter a valid email address.", AccountEntry.Email),
+                _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new AccountProblem(e.Description, AccountEntry.Password),
+                _ => new AccountProblem(e.Description),
+            })
+            .Distinct()
+            .ToList();
 
     /// <summary>A random password for someone else to replace at first sign-in.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetString(PasswordAlphabet, 24);

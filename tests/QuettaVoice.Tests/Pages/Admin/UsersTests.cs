@@ -50,6 +50,27 @@ public sealed class UsersTests : SiteTest
     }
 
     [Fact]
+    public async Task Any_valid_email_makes_an_account_and_one_already_in_use_is_refused_beside_the_email()
+    {
+        using var created = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users/new"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = "o'brien+desk@quettavoice.test", ["Input.Name"] = "Aisha O'Brien", ["Input.Role"] = Roles.Writer,
+        });
+        Assert.NotEmpty((await created.ParseAsync()).One("#one-time-password").Text());
+
+        using var refused = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users/new"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = "o'brien+desk@quettavoice.test", ["Input.Name"] = "Someone Else", ["Input.Role"] = Roles.Editor,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("There is already an account with the email o'brien+desk@quettavoice.test.", page.One("#new-email-error").Text());
+        Assert.Empty(page.QuerySelectorAll(".form-errors li"));
+        Assert.Equal("Someone Else", page.ValueOf("Input.Name"));
+    }
+
+    [Fact]
     public async Task A_role_change_takes_effect_and_is_audited()
     {
         var email = await App.CreateUserAsync(Roles.Writer);

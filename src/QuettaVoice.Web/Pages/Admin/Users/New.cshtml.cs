@@ -50,7 +50,14 @@ public sealed class NewModel(NewsroomAccounts accounts, NewsDb db, TimeProvider 
         {
             foreach (var problem in problems)
             {
-                ModelState.AddModelError("", problem);
+                ModelState.AddModelError(
+                    problem.About switch
+                    {
+                        AccountEntry.Email => $"{nameof(Input)}.{nameof(Input.Email)}",
+                        AccountEntry.Role => $"{nameof(Input)}.{nameof(Input.Role)}",
+                        _ => "",
+                    },
+                    problem.Message);
             }
 
             return Page();
