@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
@@ -119,15 +121,36 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// The upload is read through to its end, the picture thrown away as it comes, so that the browser gets the
+    /// answer and the alt text, which the form sends after the picture, is shown again rather than lost.
+    /// </summary>
     private async Task<IActionResult> RefuseTooLargeAsync(CancellationToken cancellationToken)
     {
         try
         {
+            if (MediaTypeHeaderValue.TryParse(Request.ContentType, out var type)
+                && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary)
+            {
+                var reader = new MultipartReader(boundary, Request.Body);
+                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+                {
+                    if (section.AsFormDataSection() is { Name: AltTextField } altText)
+                    {
+                        AltText = (await altText.GetValueAsync(cancellationToken)).Trim();
+                    }
+                    else
+                    {
+                        await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                    }
+                }
+            }
+
             await Request.Body.CopyToAsync(Stream.Null, cancellationToken);
         }
-        catch (BadHttpRequestException)
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
-            // Past the server's limit: the connection is closed after this answer, whatever is done here.
+            // Past the server's limit, or not a whole form: the connection is closed after this answer, whatever is done here.
         }
 
         return await RefuseAsync(ImageField, ImageProcessor.TooLarge, StatusCodes.Status413PayloadTooLarge, cancellationToken);
