@@ -310,6 +310,28 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_writer_whose_story_an_editor_published_meanwhile_is_told_so_and_keeps_what_they_wrote()
+    {
+        var writer = await App.SignInAsync(Roles.Writer);
+        using var submitted = await SubmitNewAsync(writer, Story(), "Submit");
+        var editUrl = submitted.Headers.Location!.OriginalString;
+        var open = await writer.GetDocumentAsync(editUrl);
+        var editor = await App.SignInAsync(Roles.Editor);
+        using (var published = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-form", "button[formaction*='handler=Publish']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        using var refused = await writer.SubmitAsync(open, new Dictionary<string, string> { ["Input.Body"] = "QUETTA schools reopened on Monday, with new teachers." }, "form.story-form", "button[formaction*='handler=Save']");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.StartsWith("An editor has taken this story on (it is published now)", page.One(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal("QUETTA schools reopened on Monday, with new teachers.", page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Equal("QUETTA schools *reopened* on Monday.", (await StoryInStoreAsync("Schools reopen in Zhob"))!.Body);
+    }
+
+    [Fact]
     public async Task A_writer_cannot_open_someone_elses_story()
     {
         var editor = await App.SignInAsync(Roles.Editor);

@@ -230,7 +230,7 @@ public sealed class EditModel(
         var (article, refused) = await EditableAsync(id);
         if (refused is not null)
         {
-            return refused;
+            return article?.CreatedById == UserId ? await ShowOutOfHandsAsync(article) : refused;
         }
 
         await AcceptUploadAsync();
@@ -361,6 +361,18 @@ public sealed class EditModel(
         Input.Version = current.Version;
         SavedMeanwhile.Tell(this, "story", $"{nameof(Input)}.{nameof(Input.Version)}");
         return await ShowAsync(current);
+    }
+
+    /// <summary>
+    /// A Writer's own story that an editor took on while they had it open (published it, say) is no longer theirs to
+    /// change: they are told so, and get back what they typed to pass on, rather than a bare refusal that lost it.
+    /// </summary>
+    private async Task<IActionResult> ShowOutOfHandsAsync(Article article)
+    {
+        ModelState.AddModelError("", $"An editor has taken this story on (it is {article.Status.ToString().ToLowerInvariant()} now), so only an editor "
+            + "can change it. Nothing was saved; what you wrote is still below, to copy and send to the desk.");
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return await ShowAsync(article);
     }
 
     /// <summary>Puts a picture sent with the form into the library and chooses it; a refused one is explained beside its field.</summary>
