@@ -8,7 +8,7 @@ namespace QuettaVoice.Web.Caching;
 
 /// <summary>
 /// A scheduled story goes live by the clock alone, with no change in the store to evict a page: this wakes
-/// at the next story's time and evicts every cached page, then waits for the one after.
+/// at the next story's time, evicts every cached page and marks the story published, then waits for the one after.
 /// </summary>
 public sealed partial class ScheduledEviction(
     IServiceScopeFactory scopes,
@@ -53,12 +53,20 @@ public sealed partial class ScheduledEviction(
         return Task.CompletedTask;
     }
 
-    /// <summary>Looks up the next scheduled story again: called whenever stories change.</summary>
+    /// <summary>
+    /// Looks up the next scheduled story again: called whenever stories change. Stories whose time has come are
+    /// marked published first: readers see them by the clock whatever their mark, but the newsroom's lists by status
+    /// go by it. Nothing else of theirs changes, so a form open on one still saves.
+    /// </summary>
     public async Task RescheduleAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var next = await scope.ServiceProvider.GetRequiredService<NewsDb>().Articles.AsNoTracking()
+        await db.Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= nowUtc)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
+        var next = await db.Articles.AsNoTracking()
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc)
             .MinAsync(a => a.PublishedAt, cancellationToken);
 

@@ -131,6 +131,24 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_scheduled_story_whose_time_has_come_is_published_in_the_newsroom_too()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var story = Story(headline: "Budget tabled");
+        story["Input.PublishAt"] = "2025-07-03T14:30"; // Quetta time: half an hour after the clock's start
+        using var scheduled = await SubmitNewAsync(editor, story, "Publish");
+        var editUrl = scheduled.Headers.Location!.OriginalString;
+        Assert.Equal("Scheduled", (await editor.GetDocumentAsync(editUrl)).One("#story-status").Text());
+
+        App.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal("Published", (await editor.GetDocumentAsync(editUrl)).One("#story-status").Text());
+        static IEnumerable<string> Listed(AngleSharp.Dom.IDocument list) => list.QuerySelectorAll(".admin-table tbody tr").Select(r => r.QuerySelectorAll("td")[0].Text() + ": " + r.QuerySelectorAll("td")[1].Text());
+        Assert.Equal(["Budget tabled: Published"], Listed(await editor.GetDocumentAsync("/admin/articles?status=Published")));
+        Assert.Empty(Listed(await editor.GetDocumentAsync("/admin/articles?status=Scheduled")));
+    }
+
+    [Fact]
     public async Task A_story_due_after_the_longest_wait_goes_live_when_its_time_comes_not_at_the_wait()
     {
         var editor = await App.SignInAsync(Roles.Editor);

@@ -369,7 +369,7 @@ public sealed class EditModel(
     /// </summary>
     private async Task<IActionResult> ShowOutOfHandsAsync(Article article)
     {
-        ModelState.AddModelError("", $"An editor has taken this story on (it is {article.Status.ToString().ToLowerInvariant()} now), so only an editor "
+        ModelState.AddModelError("", $"An editor has taken this story on (it is {Visibility.StatusAt(article.Status, article.PublishedAt, Now).ToString().ToLowerInvariant()} now), so only an editor "
             + "can change it. Nothing was saved; what you wrote is still below, to copy and send to the desk.");
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return await ShowAsync(article);
@@ -479,7 +479,7 @@ public sealed class EditModel(
     private async Task<IActionResult> ShowAsync(Article? article = null)
     {
         Id = article?.Id;
-        Status = article?.Status ?? ArticleStatus.Draft;
+        Status = article is null ? ArticleStatus.Draft : Visibility.StatusAt(article.Status, article.PublishedAt, Now);
         CanPublish = await IsEditorAsync();
         if (article?.PublishedAt is { } at && Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {

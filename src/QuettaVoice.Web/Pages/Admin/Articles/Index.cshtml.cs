@@ -8,7 +8,7 @@ using QuettaVoice.Web.Search;
 namespace QuettaVoice.Web.Pages.Admin.Articles;
 
 /// <summary>Every story in the newsroom, newest change first, filtered by status, section, author or words.</summary>
-public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
+public sealed class IndexModel(NewsDb db, ISearchIndex search, TimeProvider clock) : PageModel
 {
     private const int PageSize = 25;
 
@@ -38,8 +38,9 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var stories = db.Articles.AsNoTracking();
-        stories = Status is { } status ? stories.Where(a => a.Status == status) : stories.Where(a => a.Status != ArticleStatus.Trashed);
+        stories = Status is { } status ? stories.WithStatusAt(status, now) : stories.Where(a => a.Status != ArticleStatus.Trashed);
         if (SectionId is { } sectionId)
         {
             stories = stories.Where(a => a.SectionId == sectionId);
@@ -65,11 +66,12 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search) : PageModel
             return NotFound();
         }
 
-        Rows = await stories
+        Rows = (await stories
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Id, a.Headline, a.Status, a.Author.Name, a.Section == null ? null : a.Section.Name, a.UpdatedAt, a.PublishedAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .ConvertAll(row => row with { Status = Visibility.StatusAt(row.Status, row.PublishedAt, now) });
         Sections = (await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
             .ConvertAll(s => (s.Id, s.Name));
         Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
