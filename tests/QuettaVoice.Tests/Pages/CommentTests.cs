@@ -165,6 +165,23 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_comment_the_browser_let_through_its_maxlength_is_not_refused_for_its_line_breaks()
+    {
+        // 104 lines of 47 characters: 4,991 as the browser counts them, each line break one; it sends each as CRLF.
+        var lines = Enumerable.Repeat(new string('a', 47), 104).ToList();
+        var asTyped = string.Join("\n", lines);
+        Assert.Equal(4991, asTyped.Length);
+        var reader = App.CreateReader();
+        var page = await reader.GetDocumentAsync(Seed.Permalink);
+        Assert.Equal("5000", page.One("textarea[name='Reply.Body']").GetAttribute("maxlength"));
+
+        using var posted = await reader.SubmitAsync(page, Comment(body: string.Join("\r\n", lines)), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(asTyped, Assert.Single(await StoredAsync()).Body);
+    }
+
+    [Fact]
     public async Task A_comment_with_a_control_character_is_refused_beside_its_field_and_kept_as_typed()
     {
         using var response = await PostCommentAsync(App.CreateReader(), Comment(body: "Good\u0001report"));
