@@ -346,6 +346,35 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_comment_sent_to_the_address_a_story_had_before_its_slug_changed_follows_the_story()
+    {
+        const string Renamed = "/2025/07/03/russia-recognises-the-taliban-government";
+        var reader = App.CreateReader();
+        var open = await reader.GetDocumentAsync(Seed.Permalink);
+        // An editor renames the story while the reader writes: its old address is kept, as the story editor keeps it.
+        await App.WithDbAsync(async db =>
+        {
+            var seed = await db.Articles.SingleAsync(a => a.Slug == Seed.Slug);
+            seed.Slug = "russia-recognises-the-taliban-government";
+            db.Redirects.Add(new ArticleRedirect { OldPath = Seed.Permalink, ArticleId = seed.Id });
+            await db.SaveChangesAsync();
+        });
+
+        using var moved = await reader.SubmitAsync(open, Comment(body: "Written before the story moved."), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, moved.StatusCode);
+        Assert.Equal(Renamed + "?handler=Comment", moved.Headers.Location!.OriginalString);
+        Assert.Empty(await StoredAsync());
+
+        // The browser sends the same form again where it was told to.
+        using var resent = await reader.PostAsync(moved.Headers.Location, moved.RequestMessage!.Content);
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.StartsWith(Renamed + "#comment-", resent.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("Written before the story moved.", Assert.Single(await StoredAsync()).Body);
+    }
+
+    [Fact]
     public async Task Closing_comments_keeps_the_approved_ones_and_refuses_new_ones()
     {
         using var posted = await PostCommentAsync(App.CreateReader(), Comment());

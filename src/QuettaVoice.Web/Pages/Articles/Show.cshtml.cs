@@ -159,7 +159,9 @@ public sealed class ShowModel(
     {
         if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
-            return elsewhere is RedirectResult ? NotFound() : elsewhere;
+            // The story moved while the reader wrote (its slug or date changed): the comment follows it, the browser
+            // sending the same form again at the story's present address, to the same handler.
+            return elsewhere is RedirectResult moved ? RedirectPermanentPreserveMethod(moved.Url + Request.QueryString) : elsewhere;
         }
 
         if (!Story.CommentsOpen)
