@@ -399,6 +399,31 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_comment_sent_after_comments_closed_is_refused_and_shown_back_to_copy_without_its_email()
+    {
+        var reader = App.CreateReader();
+        var open = await reader.GetDocumentAsync(Seed.Permalink);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync()).CommentsOpen = false;
+            await db.SaveChangesAsync();
+        });
+
+        using var refused = await reader.SubmitAsync(open, Comment(body: "Written while it closed.\n\nSecond paragraph."), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("Comments are closed on this story.", page.One("#respond .form-errors[role=alert] li").Text());
+        var kept = page.One("#respond textarea#unsent-comment");
+        Assert.True(kept.HasAttribute("readonly"));
+        Assert.Equal("Written while it closed.\n\nSecond paragraph.", kept.TextContent);
+        Assert.Equal("unsent-comment", page.One("#respond label").GetAttribute("for"));
+        Assert.Null(page.QuerySelector("form.comment-form"));
+        Assert.DoesNotContain("naseer@example.pk", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
     public async Task Waiting_comments_are_counted_in_the_newsroom_navigation_and_dashboard()
     {
         using var one = await PostCommentAsync(App.CreateReader(), Comment(body: "One."));

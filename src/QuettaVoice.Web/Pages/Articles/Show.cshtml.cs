@@ -87,6 +87,9 @@ public sealed class ShowModel(
     /// <summary>Whether the comment form is shown empty, as it is on every story: not again with what the reader typed, nor answering a comment.</summary>
     public bool FormIsBlank => HttpMethods.IsGet(Request.Method) && ReplyingTo is null;
 
+    /// <summary>Whether comments closed while the reader wrote the one they sent: it is shown back for them to copy.</summary>
+    public bool ClosedWhileWriting { get; private set; }
+
     /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
     public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
 
@@ -167,6 +170,7 @@ public sealed class ShowModel(
         if (!Story.CommentsOpen)
         {
             ModelState.AddModelError("", "Comments are closed on this story.");
+            ClosedWhileWriting = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
