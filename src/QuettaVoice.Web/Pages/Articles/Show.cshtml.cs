@@ -29,6 +29,7 @@ public sealed class ShowModel(
     PendingComments pending,
     IpHasher ipHasher,
     FormClock formClock,
+    CommentRateLimit rateLimit,
     IAntiforgery antiforgery) : PageModel
 {
     private const int MoreFromSectionCount = 4;
@@ -206,6 +207,16 @@ public sealed class ShowModel(
 
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // Counted only here, with the comment about to be stored: a form refused for a mistake or a repeat costs nothing.
+        if (rateLimit.Admit(HttpContext.Connection.RemoteIpAddress) is { } wait)
+        {
+            ModelState.AddModelError("", "Your comment was not sent: you have posted several comments in a short while. "
+                + $"It is kept below; send it again in {(wait <= TimeSpan.FromMinutes(1) ? "a minute" : "an hour")}.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Page();
         }
 
