@@ -49,6 +49,37 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Required_fields_are_announced_as_required_and_the_server_alone_checks_them()
+    {
+        var form = (await App.CreateReader().GetDocumentAsync(Seed.Permalink)).One("form.comment-form");
+
+        Assert.True(form.HasAttribute("novalidate"));
+        Assert.Equal(["Reply.Body", "Reply.Name", "Reply.Email"], form.QuerySelectorAll("[aria-required=true]").Select(f => f.GetAttribute("name")));
+        Assert.Null(form.QuerySelector("[required]"));
+    }
+
+    [Fact]
+    public async Task Names_and_comments_in_urdu_take_their_own_direction_in_the_comments_and_in_the_form()
+    {
+        var id = await App.WithDbAsync(async db =>
+        {
+            var comment = TestData.Comment(await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(), CommentStatus.Approved, "بہت اچھی رپورٹ ہے", "نصیر احمد");
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+
+        var page = await App.CreateReader().GetDocumentAsync($"{Seed.Permalink}?replyto={id}");
+
+        Assert.Equal("auto", page.One($"#comment-{id} .comment-author").GetAttribute("dir"));
+        Assert.Equal("auto", page.One($"#comment-{id} .comment-body").GetAttribute("dir"));
+        Assert.Equal("نصیر احمد", page.One("#respond h3 bdi").Text());
+        Assert.Equal("Reply to نصیر احمد", page.One("#respond h3").Text());
+        Assert.Equal("auto", page.One("textarea[name='Reply.Body']").GetAttribute("dir"));
+        Assert.Equal("auto", page.One("input[name='Reply.Name']").GetAttribute("dir"));
+    }
+
+    [Fact]
     public async Task A_reader_who_has_not_commented_is_sent_no_cookie_but_the_forms()
     {
         using var response = await App.CreateReader().GetAsync(Seed.Permalink);
@@ -416,6 +447,7 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Equal("Comments are closed on this story.", page.One("#respond .form-errors[role=alert] li").Text());
         var kept = page.One("#respond textarea#unsent-comment");
         Assert.True(kept.HasAttribute("readonly"));
+        Assert.Equal("auto", kept.GetAttribute("dir"));
         Assert.Equal("Written while it closed.\n\nSecond paragraph.", kept.TextContent);
         Assert.Equal("unsent-comment", page.One("#respond label").GetAttribute("for"));
         Assert.Null(page.QuerySelector("form.comment-form"));
