@@ -102,7 +102,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseNewsCompression();
 app.UseNewsCaching();
-app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsFeeds();

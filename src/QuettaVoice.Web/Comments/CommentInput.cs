@@ -10,7 +10,13 @@ public sealed class CommentInput
     [StringLength(Comment.BodyMaxLength, ErrorMessage = "Keep your comment under {1} characters.")]
     [NoControlCharacters(ErrorMessage = "Your comment has invisible control characters that cannot be shown: type it again without them.")]
     [Display(Name = "Comment *")]
-    public string Body { get; set; } = "";
+    public string Body
+    {
+        get;
+        // Browsers send line breaks as CRLF but count each as one character against the textarea's maxlength: kept
+        // as LF, a comment the browser allowed is measured, and stored, as long as the reader saw it.
+        set => field = value is null ? null! : CommentText.WithLfLineEnds(value);
+    } = "";
 
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(Comment.NameMaxLength, ErrorMessage = "Keep your name under {1} characters.")]

@@ -15,6 +15,10 @@ public static partial class CommentText
 
     public static int CountLinks(string text) => Address().Count(text);
 
+    /// <summary>Every line break as LF, however the browser or an older version of the site wrote it (CRLF, CR).</summary>
+    public static string WithLfLineEnds(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+
     // http(s) only; a trailing full stop, comma or bracket belongs to the sentence, not the address.
     [GeneratedRegex(@"https?://[^\s<>""]+[^\s<>"".,;:!?)\]]", RegexOptions.IgnoreCase)]
     private static partial Regex Address();
@@ -24,7 +28,8 @@ public static partial class CommentText
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
-            var normalized = text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
+            // Comments stored before the form kept LF alone may hold CRLF.
+            var normalized = WithLfLineEnds(text);
             for (var start = 0; start <= normalized.Length;)
             {
                 var end = normalized.IndexOf("\n\n", start, StringComparison.Ordinal);

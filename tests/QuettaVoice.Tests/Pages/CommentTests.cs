@@ -49,6 +49,37 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Required_fields_are_announced_as_required_and_the_server_alone_checks_them()
+    {
+        var form = (await App.CreateReader().GetDocumentAsync(Seed.Permalink)).One("form.comment-form");
+
+        Assert.True(form.HasAttribute("novalidate"));
+        Assert.Equal(["Reply.Body", "Reply.Name", "Reply.Email"], form.QuerySelectorAll("[aria-required=true]").Select(f => f.GetAttribute("name")));
+        Assert.Null(form.QuerySelector("[required]"));
+    }
+
+    [Fact]
+    public async Task Names_and_comments_in_urdu_take_their_own_direction_in_the_comments_and_in_the_form()
+    {
+        var id = await App.WithDbAsync(async db =>
+        {
+            var comment = TestData.Comment(await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(), CommentStatus.Approved, "بہت اچھی رپورٹ ہے", "نصیر احمد");
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+
+        var page = await App.CreateReader().GetDocumentAsync($"{Seed.Permalink}?replyto={id}");
+
+        Assert.Equal("auto", page.One($"#comment-{id} .comment-author").GetAttribute("dir"));
+        Assert.Equal("auto", page.One($"#comment-{id} .comment-body").GetAttribute("dir"));
+        Assert.Equal("نصیر احمد", page.One("#respond h3 bdi").Text());
+        Assert.Equal("Reply to نصیر احمد", page.One("#respond h3").Text());
+        Assert.Equal("auto", page.One("textarea[name='Reply.Body']").GetAttribute("dir"));
+        Assert.Equal("auto", page.One("input[name='Reply.Name']").GetAttribute("dir"));
+    }
+
+    [Fact]
     public async Task A_reader_who_has_not_commented_is_sent_no_cookie_but_the_forms()
     {
         using var response = await App.CreateReader().GetAsync(Seed.Permalink);
@@ -162,6 +193,23 @@ public sealed class CommentTests() : SiteTest(seed: true)
 
         Assert.Equal("Leave a Reply", cancelled.One("#respond h3").Text());
         Assert.Empty(cancelled.ValueOf("Reply.ParentId") ?? "");
+    }
+
+    [Fact]
+    public async Task A_comment_the_browser_let_through_its_maxlength_is_not_refused_for_its_line_breaks()
+    {
+        // 104 lines of 47 characters: 4,991 as the browser counts them, each line break one; it sends each as CRLF.
+        var lines = Enumerable.Repeat(new string('a', 47), 104).ToList();
+        var asTyped = string.Join("\n", lines);
+        Assert.Equal(4991, asTyped.Length);
+        var reader = App.CreateReader();
+        var page = await reader.GetDocumentAsync(Seed.Permalink);
+        Assert.Equal("5000", page.One("textarea[name='Reply.Body']").GetAttribute("maxlength"));
+
+        using var posted = await reader.SubmitAsync(page, Comment(body: string.Join("\r\n", lines)), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(asTyped, Assert.Single(await StoredAsync()).Body);
     }
 
     [Fact]
@@ -329,6 +377,35 @@ public sealed class CommentTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_comment_sent_to_the_address_a_story_had_before_its_slug_changed_follows_the_story()
+    {
+        const string Renamed = "/2025/07/03/russia-recognises-the-taliban-government";
+        var reader = App.CreateReader();
+        var open = await reader.GetDocumentAsync(Seed.Permalink);
+        // An editor renames the story while the reader writes: its old address is kept, as the story editor keeps it.
+        await App.WithDbAsync(async db =>
+        {
+            var seed = await db.Articles.SingleAsync(a => a.Slug == Seed.Slug);
+            seed.Slug = "russia-recognises-the-taliban-government";
+            db.Redirects.Add(new ArticleRedirect { OldPath = Seed.Permalink, ArticleId = seed.Id });
+            await db.SaveChangesAsync();
+        });
+
+        using var moved = await reader.SubmitAsync(open, Comment(body: "Written before the story moved."), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, moved.StatusCode);
+        Assert.Equal(Renamed + "?handler=Comment", moved.Headers.Location!.OriginalString);
+        Assert.Empty(await StoredAsync());
+
+        // The browser sends the same form again where it was told to.
+        using var resent = await reader.PostAsync(moved.Headers.Location, moved.RequestMessage!.Content);
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.StartsWith(Renamed + "#comment-", resent.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("Written before the story moved.", Assert.Single(await StoredAsync()).Body);
+    }
+
+    [Fact]
     public async Task Closing_comments_keeps_the_approved_ones_and_refuses_new_ones()
     {
         using var posted = await PostCommentAsync(App.CreateReader(), Comment());
@@ -350,6 +427,32 @@ public sealed class CommentTests() : SiteTest(seed: true)
         Assert.Null(closed.QuerySelector("form.comment-form"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Single(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_comment_sent_after_comments_closed_is_refused_and_shown_back_to_copy_without_its_email()
+    {
+        var reader = App.CreateReader();
+        var open = await reader.GetDocumentAsync(Seed.Permalink);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync()).CommentsOpen = false;
+            await db.SaveChangesAsync();
+        });
+
+        using var refused = await reader.SubmitAsync(open, Comment(body: "Written while it closed.\n\nSecond paragraph."), "form.comment-form");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("Comments are closed on this story.", page.One("#respond .form-errors[role=alert] li").Text());
+        var kept = page.One("#respond textarea#unsent-comment");
+        Assert.True(kept.HasAttribute("readonly"));
+        Assert.Equal("auto", kept.GetAttribute("dir"));
+        Assert.Equal("Written while it closed.\n\nSecond paragraph.", kept.TextContent);
+        Assert.Equal("unsent-comment", page.One("#respond label").GetAttribute("for"));
+        Assert.Null(page.QuerySelector("form.comment-form"));
+        Assert.DoesNotContain("naseer@example.pk", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await StoredAsync());
     }
 
     [Fact]

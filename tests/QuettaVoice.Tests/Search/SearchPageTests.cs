@@ -174,6 +174,19 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Words_searched_for_in_urdu_script_are_shown_back_right_to_left_inside_the_english_sentence()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Urdu edition launched", body: "بلوچستان میں تعلیم کی صورتحال پر نئی رپورٹ"));
+
+        var found = await SearchAsync("تعلیم");
+        var missing = await SearchAsync("صحت کارڈ");
+
+        Assert.Equal("auto", found.One("#search-q").GetAttribute("dir"));
+        Assert.Equal("تعلیم", found.One("#results-heading span[dir=auto]").Text());
+        Assert.Equal("صحت کارڈ", missing.One(".calm span[dir=auto]").Text());
+    }
+
+    [Fact]
     public async Task Drafts_and_scheduled_stories_are_not_found_until_they_are_out()
     {
         await AddAsync(

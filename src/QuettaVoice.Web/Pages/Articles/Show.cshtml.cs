@@ -29,6 +29,7 @@ public sealed class ShowModel(
     PendingComments pending,
     IpHasher ipHasher,
     FormClock formClock,
+    CommentRateLimit rateLimit,
     IAntiforgery antiforgery) : PageModel
 {
     private const int MoreFromSectionCount = 4;
@@ -86,6 +87,9 @@ public sealed class ShowModel(
 
     /// <summary>Whether the comment form is shown empty, as it is on every story: not again with what the reader typed, nor answering a comment.</summary>
     public bool FormIsBlank => HttpMethods.IsGet(Request.Method) && ReplyingTo is null;
+
+    /// <summary>Whether comments closed while the reader wrote the one they sent: it is shown back for them to copy.</summary>
+    public bool ClosedWhileWriting { get; private set; }
 
     /// <summary>The page of comments shown (the old site's <c>/comment-page-2</c> for the second).</summary>
     public Discussion Conversation { get; private set; } = new([], 0, 1, 1, 0);
@@ -159,12 +163,15 @@ public sealed class ShowModel(
     {
         if (await LoadAsync(year, month, day, slug, commentPage, cancellationToken) is { } elsewhere)
         {
-            return elsewhere is RedirectResult ? NotFound() : elsewhere;
+            // The story moved while the reader wrote (its slug or date changed): the comment follows it, the browser
+            // sending the same form again at the story's present address, to the same handler.
+            return elsewhere is RedirectResult moved ? RedirectPermanentPreserveMethod(moved.Url + Request.QueryString) : elsewhere;
         }
 
         if (!Story.CommentsOpen)
         {
             ModelState.AddModelError("", "Comments are closed on this story.");
+            ClosedWhileWriting = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
@@ -200,6 +207,16 @@ public sealed class ShowModel(
 
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // Counted only here, with the comment about to be stored: a form refused for a mistake or a repeat costs nothing.
+        if (rateLimit.Admit(HttpContext.Connection.RemoteIpAddress) is { } wait)
+        {
+            ModelState.AddModelError("", "Your comment was not sent: you have posted several comments in a short while. "
+                + $"It is kept below; send it again in {(wait <= TimeSpan.FromMinutes(1) ? "a minute" : "an hour")}.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Page();
         }
 
