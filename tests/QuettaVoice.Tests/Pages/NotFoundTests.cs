@@ -15,6 +15,9 @@ public sealed class NotFoundTests : SiteTest
     [InlineData("/page/99")]
     [InlineData("/no/such/page/at/all")]
     [InlineData("/wp-login.php")]
+    [InlineData("/error")]
+    [InlineData("/error/500")]
+    [InlineData("/error/403")]
     public async Task An_unknown_address_is_a_404_page_that_helps_the_reader_on(string url)
     {
         using var response = await App.CreateReader().GetAsync(url);

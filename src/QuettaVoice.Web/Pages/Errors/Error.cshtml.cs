@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,20 +12,28 @@ public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
 
-    public void OnGet()
+    public IActionResult OnGet()
     {
+        // Asked for by its own address, nothing failed: there is no page there.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            return NotFound();
+        }
+
         RequestId = HttpContext.TraceIdentifier;
         Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return Page();
     }
 
-    public void OnPost() => OnGet();
+    public IActionResult OnPost() => OnGet();
 
     /// <summary>The page is shown again with the method of the request that failed, whatever it was.</summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (context.HandlerMethod is null)
         {
-            OnGet();
+            context.Result = OnGet();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,9 @@ public sealed class StatusModel(NewsDb db, SectionList sectionList) : PageModel
 
     public async Task OnGetAsync(int code, CancellationToken cancellationToken)
     {
-        Code = code is >= 400 and <= 599 ? code : 404;
+        // Asked for by its own address, no status is being explained: there is no page there.
+        var explaining = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Code = explaining && code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
         (Title, Message) = Code switch
         {
