@@ -7,8 +7,9 @@ using QuettaVoice.Web.Domain;
 namespace QuettaVoice.Web.Pages;
 
 /// <summary>
-/// The old WordPress site's query-string links on the front page, still in old pages, bookmarks and search
-/// engines: <c>/?p=123</c> (a post by number) and <c>/?s=words</c> (a search), answered with a 301 to today's address.
+/// The old WordPress site's query-string links on the front page, still in old pages, bookmarks, feed readers and
+/// search engines: <c>/?p=123</c> (a post by number), <c>/?s=words</c> (a search) and the rest of WordPress's
+/// queries, answered with a 301 to today's address, or a 404 where there is none.
 /// </summary>
 public static class WordPressLinks
 {
@@ -43,8 +44,59 @@ public static class WordPressLinks
                 return;
             }
 
+            if (Other(request.Query) is { } answer)
+            {
+                if (answer.Address is { } address)
+                {
+                    context.Response.Redirect(address, permanent: true);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+
+                return;
+            }
+
             await next(context);
         });
+
+    /// <summary>
+    /// WordPress's other front-page queries: a feed, a month's archive, a section, tag or author by its slug, each at
+    /// its address today. Those by a number this site never had (a category's, a page's, an attachment's, an
+    /// author's) have no address: a 404, where the front page was served as if it answered them, to feed readers too.
+    /// </summary>
+    private static (string? Address, bool Found)? Other(IQueryCollection query)
+    {
+        string? Value(string key) => query.TryGetValue(key, out var value) ? value.ToString() : null;
+        string Escaped(string slug) => Uri.EscapeDataString(slug.Trim());
+
+        if (Value("feed") is { } feed)
+        {
+            return (feed.Contains("atom", StringComparison.OrdinalIgnoreCase) ? "/feed/atom" : "/feed", true);
+        }
+
+        if (Value("m") is { } month)
+        {
+            return month.Length is 4 or 6 or 8 && month.All(char.IsAsciiDigit)
+                ? ("/" + month[..4] + (month.Length > 4 ? "/" + month[4..6] : "") + (month.Length > 6 ? "/" + month[6..8] : ""), true)
+                : (null, false);
+        }
+
+        foreach (var (key, path) in BySlug)
+        {
+            if (Value(key) is { Length: > 0 } slug)
+            {
+                return (path + Escaped(slug), true);
+            }
+        }
+
+        return ByNumber.Any(query.ContainsKey) ? (null, false) : null;
+    }
+
+    private static readonly (string Key, string Path)[] BySlug = [("category_name", "/category/"), ("tag", "/tag/"), ("author_name", "/author/")];
+
+    private static readonly string[] ByNumber = ["cat", "page_id", "attachment_id", "author"];
 
     /// <summary>The address of the story that had this post number, if readers may see it now; a number that is not one finds nothing.</summary>
     private static async Task<string?> PermalinkOfPostAsync(HttpContext context, string postNumber)

@@ -35,6 +35,37 @@ public sealed class WordPressLinkTests() : SiteTest(seed: true)
     }
 
     [Theory]
+    [InlineData("/?feed=rss2", "/feed")]
+    [InlineData("/?feed=atom", "/feed/atom")]
+    [InlineData("/?m=202507", "/2025/07")]
+    [InlineData("/?m=2025", "/2025")]
+    [InlineData("/?m=20250703", "/2025/07/03")]
+    [InlineData("/?category_name=politics", "/category/politics")]
+    [InlineData("/?tag=afghanistan", "/tag/afghanistan")]
+    [InlineData("/?author_name=quetta-voice", "/author/quetta-voice")]
+    public async Task The_old_sites_other_queries_move_permanently_to_their_address_today(string url, string address)
+    {
+        using var response = await App.CreateReader().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(address, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/?cat=3")]
+    [InlineData("/?page_id=2")]
+    [InlineData("/?attachment_id=5")]
+    [InlineData("/?author=1")]
+    [InlineData("/?m=2025-07")]
+    public async Task The_old_sites_queries_by_a_number_this_site_never_had_are_not_answered_with_the_front_page(string url)
+    {
+        using var response = await App.CreateReader().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", (await response.ParseAsync()).One("main h1").Text());
+    }
+
+    [Theory]
     [InlineData("1")]
     [InlineData("abc")]
     [InlineData("-48213")]
