@@ -14,7 +14,7 @@ public static class FeedEndpoints
         ("/atom", FeedFormat.Atom),
     ];
 
-    /// <summary>The site's feeds, and each section's and author's, in RSS 2.0 and Atom; GET and HEAD.</summary>
+    /// <summary>The site's feeds, and each section's, author's and tag's, in RSS 2.0 and Atom; GET and HEAD.</summary>
     public static IEndpointRouteBuilder MapNewsFeeds(this IEndpointRouteBuilder endpoints)
     {
         var feeds = endpoints.MapGroup("").CacheOutput(PublicPagePolicy.List);
@@ -23,6 +23,7 @@ public static class FeedEndpoints
             feeds.MapRead("/feed" + suffix, ([AsParameters] FeedRequest request) => request.SiteAsync(format));
             feeds.MapRead("/category/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.SectionAsync(slug, format));
             feeds.MapRead("/author/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.AuthorAsync(slug, format));
+            feeds.MapRead("/tag/{slug}/feed" + suffix, (string slug, [AsParameters] FeedRequest request) => request.TagAsync(slug, format));
         }
 
         return endpoints;

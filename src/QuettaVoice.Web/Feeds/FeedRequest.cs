@@ -12,7 +12,8 @@ namespace QuettaVoice.Web.Feeds;
 
 /// <summary>
 /// One request for a feed, its services bound by the endpoint (<c>[AsParameters]</c> wants them as public properties).
-/// Four queries at most: the section's or author's name, then the latest stories with their tags and pictures.
+/// Five queries at most: the section's, author's or tag's name (and, for a tag, whether a story readers may see carries
+/// it), then the latest stories with their tags and pictures.
 /// </summary>
 public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOptions> Site, StoryRenderer Renderer, CancellationToken Aborted)
 {
@@ -65,6 +66,20 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
             path,
             path + "/feed",
             Db.Articles.PublishedAt(NowUtc).Where(a => a.Author.Slug == slug));
+    }
+
+    /// <summary>A tag's feed, there while its page is: while a story readers may see carries the tag.</summary>
+    public async Task<IResult> TagAsync(string slug, FeedFormat format)
+    {
+        var tagged = Db.Articles.PublishedAt(NowUtc).Where(a => a.Tags.Any(t => t.Slug == slug));
+        var name = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(Aborted);
+        if (name is null || !await tagged.AnyAsync(Aborted))
+        {
+            return Results.NotFound();
+        }
+
+        var path = $"/tag/{slug}";
+        return await FeedAsync(format, $"{Site.Value.Name}: {name}", $"Stories tagged {name} in {Site.Value.Name}.", path, path + "/feed", tagged);
     }
 
     private async Task<IResult> FeedAsync(FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories)
