@@ -38,7 +38,23 @@ public sealed partial class ScheduledEviction(
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         await storeStartup.Ready.WaitAsync(cancellationToken);
+        await MarkDueStoriesPublishedAsync(cancellationToken);
         await RescheduleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Scheduled stories whose time has come are marked published: readers see them by the clock whatever their mark,
+    /// but the newsroom's lists by status go by it. Nothing else of theirs changes, so a form open on one still saves.
+    /// Done when the timer wakes and at start (for those due while the site was down), never from a save, whose
+    /// transaction this would wait on.
+    /// </summary>
+    private async Task MarkDueStoriesPublishedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        await scope.ServiceProvider.GetRequiredService<NewsDb>().Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= nowUtc)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -53,20 +69,12 @@ public sealed partial class ScheduledEviction(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Looks up the next scheduled story again: called whenever stories change. Stories whose time has come are
-    /// marked published first: readers see them by the clock whatever their mark, but the newsroom's lists by status
-    /// go by it. Nothing else of theirs changes, so a form open on one still saves.
-    /// </summary>
+    /// <summary>Looks up the next scheduled story again: called whenever stories change, inside their save's transaction too, so it only reads.</summary>
     public async Task RescheduleAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        await db.Articles
-            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= nowUtc)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
-        var next = await db.Articles.AsNoTracking()
+        var next = await scope.ServiceProvider.GetRequiredService<NewsDb>().Articles.AsNoTracking()
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc)
             .MinAsync(a => a.PublishedAt, cancellationToken);
 
@@ -108,6 +116,7 @@ public sealed partial class ScheduledEviction(
 
             readCache.Clear();
             await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
+            await MarkDueStoriesPublishedAsync(CancellationToken.None);
             await RescheduleAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
