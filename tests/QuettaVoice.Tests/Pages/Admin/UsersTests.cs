@@ -150,6 +150,33 @@ public sealed class UsersTests : SiteTest
     }
 
     [Fact]
+    public async Task An_account_locked_by_wrong_passwords_says_so_and_an_admin_can_unlock_it()
+    {
+        var email = await App.CreateUserAsync(Roles.Writer);
+        for (var i = 0; i < AccountServices.MaxFailedSignIns; i++)
+        {
+            using var wrong = await App.CreateReader().SignInAsync(email, "not the password at all");
+        }
+
+        using (var locked = await App.CreateReader().SignInAsync(email, TestApp.Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        }
+
+        var row = await RowOfAsync(email);
+        Assert.StartsWith("Locked after wrong passwords, until", row.One(".user-state").Text(), StringComparison.Ordinal);
+
+        using var unlocked = await admin.SubmitAsync(await admin.GetDocumentAsync("/admin/users"), new Dictionary<string, string>(), $"tr[data-user='{email}'] form.unlock-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        Assert.Equal("Active", (await RowOfAsync(email)).One(".user-state").Text());
+        using var signedIn = await App.CreateReader().SignInAsync(email, TestApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var audit = (await admin.GetDocumentAsync("/admin/audit")).One("tbody tr").QuerySelectorAll("td").Select(td => td.Text()).ToList();
+        Assert.Equal(["Test Admin", "unlock user", "Test Writer"], audit.Skip(1));
+    }
+
+    [Fact]
     public async Task The_last_admin_cannot_be_demoted()
     {
         // The first admin made at start-up must not count: disable it, leaving the signed-in Admin as the only one.

@@ -13,7 +13,8 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public sealed record Row(string Id, string Name, string Email, string Role, bool Disabled);
+    /// <summary>An account as the list shows it; <c>LockedUntil</c> is when a lock for too many wrong passwords ends (UTC), null when there is none.</summary>
+    public sealed record Row(string Id, string Name, string Email, string Role, bool Disabled, DateTime? LockedUntil);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +22,10 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name ?? "", cancellationToken);
         var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
-        Rows = all.ConvertAll(u => new Row(u.Id, u.DisplayName, u.Email ?? "", roleOf.GetValueOrDefault(u.Id, "–"), u.IsDisabled));
+        var now = clock.GetUtcNow();
+        Rows = all.ConvertAll(u => new Row(
+            u.Id, u.DisplayName, u.Email ?? "", roleOf.GetValueOrDefault(u.Id, "–"), u.IsDisabled,
+            !u.IsDisabled && u.LockoutEnd > now ? u.LockoutEnd.Value.UtcDateTime : null));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string role)
@@ -83,6 +87,7 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
         return RedirectToPage();
     }
 
+    /// <summary>Lets a disabled account sign in again, or one locked by wrong passwords before its time is up.</summary>
     public async Task<IActionResult> OnPostEnableAsync(string id)
     {
         if (await users.FindByIdAsync(id) is not { } user)
@@ -90,12 +95,13 @@ public sealed class IndexModel(NewsDb db, UserManager<NewsUser> users, TimeProvi
             return NotFound();
         }
 
+        var action = user.IsDisabled ? "enable user" : "unlock user";
         if (!await AllOrNoneAsync(() => users.SetLockoutEndDateAsync(user, null), () => users.ResetAccessFailedCountAsync(user)))
         {
             return RedirectToPage();
         }
 
-        await AuditAsync("enable user", user.DisplayName);
+        await AuditAsync(action, user.DisplayName);
         TempData["StatusMessage"] = $"{user.DisplayName} can sign in again.";
         return RedirectToPage();
     }
