@@ -60,6 +60,18 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal([Seed.Headline], Headlines(await SearchAsync(query)));
 
     [Fact]
+    public async Task The_prefix_the_search_box_gives_as_its_example_finds_the_words_that_start_so()
+    {
+        await AddAsync(author => TestData.Article(author, headline: "Floods reach the plains", body: "The rains reached Balochistan's plains on Monday."));
+        var hint = (await SearchAsync("")).One("#search-help").Text();
+        var example = Assert.Single(hint.Split(' '), word => word.EndsWith('*'));
+
+        var results = await SearchAsync(example);
+
+        Assert.Equal(["Floods reach the plains"], Headlines(results));
+    }
+
+    [Fact]
     public async Task A_quoted_phrase_matches_only_those_words_in_that_order()
     {
         Assert.Equal([Seed.Headline], Headlines(await SearchAsync("\"frozen billions of dollars\"")));
