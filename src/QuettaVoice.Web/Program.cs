@@ -98,6 +98,7 @@ app.UseNewsMedia();
 // Only when a benchmark names a folder: its saved pages, served as files, are the yardstick for the real ones.
 app.UseBenchmarkStaticFiles();
 app.UseWordPressLinks();
+app.UsePageRedirects();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseNewsCompression();

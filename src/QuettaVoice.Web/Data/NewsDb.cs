@@ -16,6 +16,7 @@ public abstract class NewsDb(DbContextOptions options) : IdentityDbContext<NewsU
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
     public DbSet<ArticleRedirect> Redirects => Set<ArticleRedirect>();
+    public DbSet<PageRedirect> PageRedirects => Set<PageRedirect>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<MediaItem> Media => Set<MediaItem>();

@@ -232,6 +232,7 @@ public sealed class CopyToPostgresTests : IAsyncLifetime
             published.FeaturedImage.MediaId = media.Id;
             db.Revisions.Add(ArticleRevision.Of(published, editorId, "Test Editor", Exact));
             db.Redirects.Add(new ArticleRedirect { OldPath = OldPath, ArticleId = published.Id });
+            db.PageRedirects.Add(new PageRedirect { OldPath = "/tag/oosc", NewPath = "/tag/out-of-school-children" });
             db.Audit.Add(AuditEntry.Of(editorId, "Test Editor", "published", published.Headline, Exact));
             var answered = Comment(published.Id, CommentStatus.Approved, "reader@example.test", id: 50);
             var reply = Comment(published.Id, CommentStatus.Approved, "second@example.test", id: 10);

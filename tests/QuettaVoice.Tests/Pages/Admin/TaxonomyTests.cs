@@ -241,6 +241,77 @@ public sealed class TaxonomyTests : SiteTest
     }
 
     [Fact]
+    public async Task A_tag_merged_twice_leads_to_the_last_and_a_tag_made_again_under_its_name_is_its_own()
+    {
+        await App.WithDbAsync(db =>
+        {
+            var author = TestData.Author();
+            foreach (var (headline, tag) in new[] { ("Gas royalties", "Finance"), ("Budget tabled", "Economy"), ("Trade at Gwadar", "Business") })
+            {
+                var story = TestData.Article(author, headline: headline);
+                story.Tags.Add(TestData.Tag(tag));
+                db.Articles.Add(story);
+            }
+
+            return db.SaveChangesAsync();
+        });
+        async Task MergeAsync(string from, string into)
+        {
+            using var merged = await editor.SubmitAsync(await editor.GetDocumentAsync("/admin/tags"), new Dictionary<string, string> { ["Merge.From"] = from, ["Merge.Into"] = into }, "form.merge-form");
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        }
+
+        await MergeAsync("Finance", "Economy");
+        await MergeAsync("Economy", "Business");
+
+        var reader = App.CreateReader();
+        foreach (var old in new[] { "/tag/finance", "/tag/economy" })
+        {
+            using var response = await reader.GetAsync(old);
+            Assert.Equal((HttpStatusCode.MovedPermanently, "/tag/business"), (response.StatusCode, response.Headers.Location?.OriginalString));
+        }
+
+        // A story tagged Finance again makes the tag anew: its page is its own, not the tag it once went into.
+        await App.WithDbAsync(async db =>
+        {
+            var story = TestData.Article(await db.Authors.FirstAsync(), headline: "Provincial finance commission");
+            story.Tags.Add(TestData.Tag("Finance"));
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(["Provincial finance commission"], (await reader.GetDocumentAsync("/tag/finance")).QuerySelectorAll(".card h3 a").Select(a => a.Text()));
+
+        // Merged back the other way, the old address of the first no longer leads to the second.
+        await MergeAsync("Business", "Finance");
+        using var back = await reader.GetAsync("/tag/economy");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/tag/finance"), (back.StatusCode, back.Headers.Location?.OriginalString));
+        Assert.Equal(4, (await reader.GetDocumentAsync("/tag/finance")).QuerySelectorAll(".card h3 a").Length);
+    }
+
+    [Fact]
+    public async Task An_authors_page_and_feed_keep_answering_at_the_address_they_had_before_the_slug_changed()
+    {
+        var id = await App.WithDbAsync(async db =>
+        {
+            var author = TestData.Author("Sana Baloch");
+            db.Articles.Add(TestData.Article(author, headline: "Schools reopen"));
+            await db.SaveChangesAsync();
+            return author.Id;
+        });
+        var form = await editor.GetDocumentAsync($"/admin/authors/{id}/edit");
+
+        using var saved = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Slug"] = "sana-baloch-quetta" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reader = App.CreateReader();
+        using var page = await reader.GetAsync("/author/sana-baloch");
+        using var feed = await reader.GetAsync("/author/sana-baloch/feed");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/author/sana-baloch-quetta"), (page.StatusCode, page.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/author/sana-baloch-quetta/feed"), (feed.StatusCode, feed.Headers.Location?.OriginalString));
+        Assert.Equal(["Schools reopen"], (await reader.GetDocumentAsync("/author/sana-baloch-quetta")).QuerySelectorAll(".card h3 a").Select(a => a.Text()));
+    }
+
+    [Fact]
     public async Task Merging_two_tags_moves_their_stories_and_retires_the_first()
     {
         await App.WithDbAsync(db =>
@@ -272,8 +343,11 @@ public sealed class TaxonomyTests : SiteTest
 
         var tagged = (await reader.GetDocumentAsync("/tag/out-of-school-children")).QuerySelectorAll(".card h3 a").Select(a => a.Text()).Order();
         Assert.Equal(["Children out of school", "Enrolment drive", "Schools in Kech"], tagged);
+        // The retired tag's address, and its feed's, lead to the tag it went into.
         using var retired = await reader.GetAsync("/tag/oosc");
-        Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/tag/out-of-school-children"), (retired.StatusCode, retired.Headers.Location?.OriginalString));
+        using var retiredFeed = await reader.GetAsync("/tag/oosc/feed/atom?x=1");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/tag/out-of-school-children/feed/atom?x=1"), (retiredFeed.StatusCode, retiredFeed.Headers.Location?.OriginalString));
         Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/children-out-of-school")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         Assert.Equal(["Out-of-school children"], (await reader.GetDocumentAsync("/2025/07/03/schools-in-kech")).QuerySelectorAll(".story-tags a").Select(a => a.Text()));
         Assert.Equal(["Out-of-school children: 3"], Counted(await editor.GetDocumentAsync("/admin/tags")));

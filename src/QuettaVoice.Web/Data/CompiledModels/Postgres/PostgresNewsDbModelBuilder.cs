@@ -12,7 +12,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
     public partial class PostgresNewsDbModel
     {
         private PostgresNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2131fc97-8777-4555-a156-657f9cf5a1f2"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("e8bc7e0b-6a7e-4c30-bd00-d5f43d068a9f"), entityTypeCount: 19)
         {
         }
 
@@ -34,6 +34,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
             var featuredImage = FeaturedImageEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
+            var pageRedirect = PageRedirectEntityType.Create(this);
             var section = SectionEntityType.Create(this);
             var tag = TagEntityType.Create(this);
 
@@ -76,6 +77,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Postgres
             FeaturedImageEntityType.CreateAnnotations(featuredImage);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);
+            PageRedirectEntityType.CreateAnnotations(pageRedirect);
             SectionEntityType.CreateAnnotations(section);
             TagEntityType.CreateAnnotations(tag);
 

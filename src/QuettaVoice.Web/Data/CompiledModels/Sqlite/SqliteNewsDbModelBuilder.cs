@@ -11,7 +11,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
     public partial class SqliteNewsDbModel
     {
         private SqliteNewsDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45da3f1a-17d7-4dec-980b-2d293930d4bd"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("d7967e93-f724-46a2-a3d4-3bea8bf5d02a"), entityTypeCount: 19)
         {
         }
 
@@ -33,6 +33,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
             var featuredImage = FeaturedImageEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
+            var pageRedirect = PageRedirectEntityType.Create(this);
             var section = SectionEntityType.Create(this);
             var tag = TagEntityType.Create(this);
 
@@ -75,6 +76,7 @@ namespace QuettaVoice.Web.Data.CompiledModels.Sqlite
             FeaturedImageEntityType.CreateAnnotations(featuredImage);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);
+            PageRedirectEntityType.CreateAnnotations(pageRedirect);
             SectionEntityType.CreateAnnotations(section);
             TagEntityType.CreateAnnotations(tag);
 

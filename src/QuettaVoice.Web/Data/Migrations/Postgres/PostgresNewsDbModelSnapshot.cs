@@ -639,6 +639,34 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("QuettaVoice.Web.Domain.PageRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("NewPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewPath");
+
+                    b.HasIndex("OldPath")
+                        .IsUnique();
+
+                    b.ToTable("PageRedirects");
+                });
+
             modelBuilder.Entity("QuettaVoice.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")

@@ -615,6 +615,32 @@ namespace QuettaVoice.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("QuettaVoice.Web.Domain.PageRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewPath");
+
+                    b.HasIndex("OldPath")
+                        .IsUnique();
+
+                    b.ToTable("PageRedirects");
+                });
+
             modelBuilder.Entity("QuettaVoice.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")

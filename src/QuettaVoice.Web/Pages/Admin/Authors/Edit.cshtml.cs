@@ -106,6 +106,12 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
             return await ShowAsync(id);
         }
 
+        if (author is not null && author.Slug != slug)
+        {
+            // The author's page, and its feed, keep answering at the old address.
+            await PageRedirects.MoveAsync(db, $"/author/{author.Slug}", $"/author/{slug}");
+        }
+
         author ??= db.Authors.Add(new Author { Name = "", Slug = "" }).Entity;
         // Saved only if nobody else saved since this editor opened the form.
         db.Entry(author).Property(a => a.Version).OriginalValue = Input.Version;

@@ -77,6 +77,8 @@ public sealed class IndexModel(NewsDb db) : PageModel
             [ArticleConfiguration.TaggingTag] = target.Id,
         }));
         db.Tags.Remove(source);
+        // Its page's readers, and its feed's, follow it to the tag it went into.
+        await PageRedirects.MoveAsync(db, $"/tag/{source.Slug}", $"/tag/{target.Slug}");
         try
         {
             await db.SaveChangesAsync();

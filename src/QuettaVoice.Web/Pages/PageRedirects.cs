@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
+
+namespace QuettaVoice.Web.Pages;
+
+/// <summary>
+/// The old addresses of tag and author pages (see <see cref="PageRedirect"/>): a request that finds no page there is
+/// sent on to where the page lives now, whatever follows the address (<c>/page/2</c>, <c>/feed/atom</c>). A page at
+/// the address wins: a tag made again under a merged tag's name is that tag's.
+/// </summary>
+public static class PageRedirects
+{
+    private static readonly string[] Kinds = ["/tag/", "/author/"];
+
+    public static IApplicationBuilder UsePageRedirects(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var request = context.Request;
+            if (context.Response.StatusCode != StatusCodes.Status404NotFound
+                || context.Response.HasStarted
+                || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || PageOf(request.Path.Value ?? "") is not { } page)
+            {
+                return;
+            }
+
+            var newPath = await context.RequestServices.GetRequiredService<NewsDb>().PageRedirects.AsNoTracking()
+                .Where(r => r.OldPath == page.Path)
+                .Select(r => r.NewPath)
+                .FirstOrDefaultAsync(context.RequestAborted);
+            if (newPath is not null)
+            {
+                context.Response.Clear();
+                context.Response.Redirect(new PathString(newPath + page.After).ToUriComponent() + request.QueryString, permanent: true);
+            }
+        });
+
+    /// <summary>
+    /// The page at <paramref name="oldPath"/> is at <paramref name="newPath"/> from this save on, with every address
+    /// that led to the old one; an address that is a page again stops leading elsewhere. Added to the save's changes.
+    /// </summary>
+    public static async Task MoveAsync(NewsDb db, string oldPath, string newPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (oldPath == newPath)
+        {
+            return;
+        }
+
+        var touched = await db.PageRedirects
+            .Where(r => r.OldPath == oldPath || r.OldPath == newPath || r.NewPath == oldPath)
+            .ToListAsync(cancellationToken);
+        foreach (var redirect in touched)
+        {
+            if (redirect.OldPath == newPath)
+            {
+                db.PageRedirects.Remove(redirect);
+            }
+            else
+            {
+                redirect.NewPath = newPath;
+            }
+        }
+
+        if (!touched.Exists(r => r.OldPath == oldPath))
+        {
+            db.PageRedirects.Add(new PageRedirect { OldPath = oldPath, NewPath = newPath });
+        }
+    }
+
+    /// <summary>The tag or author page a path is at or under (<c>/tag/x</c>), and what follows it; none for other paths.</summary>
+    private static (string Path, string After)? PageOf(string path)
+    {
+        var kind = Array.Find(Kinds, k => path.StartsWith(k, StringComparison.Ordinal));
+        if (kind is null || path.Length == kind.Length)
+        {
+            return null;
+        }
+
+        var end = path.IndexOf('/', kind.Length);
+        return end < 0 ? (path, "") : (path[..end], path[end..]);
+    }
+}
