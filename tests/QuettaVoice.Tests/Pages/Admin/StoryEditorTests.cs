@@ -356,6 +356,20 @@ public sealed class StoryEditorTests : SiteTest
     }
 
     [Fact]
+    public async Task A_writer_lists_and_searches_their_own_stories_only()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        using var others = await SubmitNewAsync(editor, Story(headline: "Embargoed budget leak", body: "The minister resigns on Friday, says bluefalcon."), "Save");
+        var writer = await App.SignInAsync(Roles.Writer);
+        using var own = await SubmitNewAsync(writer, Story(headline: "Schools reopen in Zhob"), "Save");
+        static List<string> Listed(AngleSharp.Dom.IDocument list) => list.QuerySelectorAll(".admin-table tbody tr td:first-child").Select(td => td.Text()).ToList();
+
+        Assert.Equal(["Schools reopen in Zhob"], Listed(await writer.GetDocumentAsync("/admin/articles")));
+        Assert.Empty(Listed(await writer.GetDocumentAsync("/admin/articles?q=bluefalcon")));
+        Assert.Equal(["Embargoed budget leak"], Listed(await editor.GetDocumentAsync("/admin/articles?q=bluefalcon")));
+    }
+
+    [Fact]
     public async Task A_writer_cannot_open_someone_elses_story()
     {
         var editor = await App.SignInAsync(Roles.Editor);

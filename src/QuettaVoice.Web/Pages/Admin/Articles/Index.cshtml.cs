@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Web.Pages.Admin.Articles;
 
-/// <summary>Every story in the newsroom, newest change first, filtered by status, section, author or words.</summary>
-public sealed class IndexModel(NewsDb db, ISearchIndex search, TimeProvider clock) : PageModel
+/// <summary>Every story in the newsroom (a Writer's own, for a Writer), newest change first, filtered by status, section, author or words.</summary>
+public sealed class IndexModel(NewsDb db, ISearchIndex search, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     private const int PageSize = 25;
 
@@ -40,6 +42,14 @@ public sealed class IndexModel(NewsDb db, ISearchIndex search, TimeProvider cloc
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stories = db.Articles.AsNoTracking();
+        // A Writer sees, and searches the words of, their own stories only: the others' drafts and embargoed stories
+        // are not theirs to read, headline or text.
+        if (!await authorization.IsEditorAsync(User))
+        {
+            var writer = User.UserId();
+            stories = stories.Where(a => a.CreatedById == writer);
+        }
+
         stories = Status is { } status ? stories.WithStatusAt(status, now) : stories.Where(a => a.Status != ArticleStatus.Trashed);
         if (SectionId is { } sectionId)
         {
