@@ -57,6 +57,13 @@ public sealed class ChangePasswordModel(
             return Challenge();
         }
 
+        // A one-time password is read off an admin's screen: kept as it is, the admin would still know it.
+        if (Input.NewPassword == Input.CurrentPassword)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewPassword)}", "Choose a new password, not the one you have now.");
+            return Page();
+        }
+
         // A wrong current password counts as a wrong sign-in: someone holding a stolen session must not guess the
         // password without limit, then change it and keep the account. While the account is locked no session may
         // try; the lock this page sets also renews the stamp, so every copy of the cookie ends at its next check.

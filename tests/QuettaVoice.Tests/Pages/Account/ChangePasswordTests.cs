@@ -37,6 +37,7 @@ public sealed class ChangePasswordTests : SiteTest
     [InlineData("not my password!", NewPassword, NewPassword, "#current-error", "The current password is not right.")]
     [InlineData(TestApp.Password, "too short", "too short", "#new-error", "The new password must be at least 12 characters long.")]
     [InlineData(TestApp.Password, NewPassword, "something else entirely", "#confirm-error", "The two new passwords are not the same.")]
+    [InlineData(TestApp.Password, TestApp.Password, TestApp.Password, "#new-error", "Choose a new password, not the one you have now.")]
     public async Task A_refused_change_says_why_next_to_the_field(string current, string next, string again, string errorSelector, string message)
     {
         var client = await App.SignInAsync(Roles.Editor);
