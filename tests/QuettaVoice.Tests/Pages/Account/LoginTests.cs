@@ -135,6 +135,30 @@ public sealed class LoginTests : SiteTest
     }
 
     [Fact]
+    public async Task Signing_out_ends_a_copy_of_the_session_too_within_a_minute()
+    {
+        var email = await App.CreateUserAsync(Roles.Editor);
+        var device = App.CreateReader();
+        using var signedIn = await device.SignInAsync(email, TestApp.Password);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("qv_auth=", StringComparison.Ordinal));
+        var copy = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        async Task<HttpStatusCode> CopyOpensAdminAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await copy.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await CopyOpensAdminAsync());
+
+        using var signedOut = await device.SubmitAsync(await device.GetDocumentAsync("/admin"), new Dictionary<string, string>(), "form[action='/account/logout']");
+        App.Clock.Advance(TimeSpan.FromMinutes(1.5));
+
+        Assert.Equal(HttpStatusCode.Redirect, await CopyOpensAdminAsync());
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in()
     {
         var email = await App.CreateUserAsync(Roles.Writer);
