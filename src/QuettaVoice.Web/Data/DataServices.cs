@@ -11,12 +11,14 @@ public static class DataServices
     /// <summary>
     /// Registers the store: by default SQLite in the data folder (unless <c>ConnectionStrings:Default</c> names
     /// another file), or PostgreSQL at <c>ConnectionStrings:Default</c> when <c>Database:Provider</c> is Postgres.
-    /// The data folder is created here so a fresh machine needs no set-up step.
+    /// The data folder is created here, readable by the site's own user alone, so a fresh machine needs no set-up step.
     /// </summary>
     public static IHostApplicationBuilder AddNewsStore(this IHostApplicationBuilder builder)
     {
         var dataDirectory = builder.DataDirectory();
-        Directory.CreateDirectory(dataDirectory);
+        // The store's file holds commenters' emails and the newsroom's password hashes, and SQLite makes it readable by
+        // all: the folder is the site's user's alone (0700).
+        OwnerOnlyFile.Folder(dataDirectory);
         builder.Services.AddSingleton(new DataFolder(dataDirectory));
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");

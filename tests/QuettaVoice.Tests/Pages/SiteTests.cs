@@ -153,6 +153,15 @@ public sealed class SiteTests : SiteTest
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public async Task The_data_folder_with_the_store_in_it_is_the_sites_own_user_alone()
+    {
+        using var front = await App.CreateReader().GetAsync("/");
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(App.DataDirectory));
+    }
+
     /// <summary>The key ring's files, which the site writes in its data folder on one server.</summary>
     private string[] KeyFiles() => Directory.GetFiles(Path.Combine(App.DataDirectory, SharedStateServices.KeyRingFolderName), "key-*.xml");
 }
