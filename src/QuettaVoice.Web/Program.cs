@@ -97,6 +97,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNewsMedia();
 // Only when a benchmark names a folder: its saved pages, served as files, are the yardstick for the real ones.
 app.UseBenchmarkStaticFiles();
+app.UseLowerCaseAddresses();
 app.UseWordPressLinks();
 app.UsePageRedirects();
 app.UseAuthentication();

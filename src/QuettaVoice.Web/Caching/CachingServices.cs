@@ -21,9 +21,6 @@ public static class CachingServices
             .ValidateOnStart();
         builder.Services.AddOutputCache(options =>
         {
-            // /CATEGORY/politics is a page of its own, not /category/politics's copy: kept as one, the address asked
-            // first decided what every reader got (its canonical address, or a 404 where a slug's case mattered).
-            options.UseCaseSensitivePaths = true;
             options.AddPolicy(PublicPagePolicy.Page, new PublicPagePolicy("replyto"));
             options.AddPolicy(PublicPagePolicy.List, new PublicPagePolicy(null, CacheTags.Lists));
             options.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy("q", CacheTags.Lists));

@@ -86,11 +86,12 @@ public sealed class Article
         }
     }
 
-    public void Restore()
+    /// <summary>Back to what it was before the bin; a scheduled story whose time came meanwhile comes back published.</summary>
+    public void Restore(DateTime nowUtc)
     {
         if (Status == ArticleStatus.Trashed)
         {
-            Status = StatusBeforeTrash ?? ArticleStatus.Draft;
+            Status = Visibility.StatusAt(StatusBeforeTrash ?? ArticleStatus.Draft, PublishedAt, nowUtc);
             StatusBeforeTrash = null;
         }
     }

@@ -32,8 +32,8 @@ public static class Visibility
 
     /// <summary>
     /// The stories the newsroom is told are in <paramref name="status"/> now (see <see cref="StatusAt"/>). A scheduled
-    /// story is marked published in the store when its time comes (<c>ScheduledEviction</c>), so published ones are
-    /// found by their status alone: a condition on every published story's time kept SQLite from walking the newest
+    /// story is marked published in the store when its time comes (<c>ScheduledEviction</c>) or when it leaves the bin
+    /// after it, so published ones are found by their status alone: a condition on every published story's time kept SQLite from walking the newest
     /// changes by the status index, and it sorted every published story for a page of 25.
     /// </summary>
     public static IQueryable<Article> WithStatusAt(this IQueryable<Article> articles, ArticleStatus status, DateTime nowUtc) => status switch
@@ -53,6 +53,10 @@ public static class Visibility
             a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.InReview || a.Status == ArticleStatus.Trashed
             || ((a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt == null)
             || ((a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc));
+
+    /// <summary>The stories readers may see now with the tag at <paramref name="slug"/>: a tag's page and feed are there while there is one.</summary>
+    public static IQueryable<Article> TaggedAt(this IQueryable<Article> articles, string slug, DateTime nowUtc) =>
+        articles.PublishedAt(nowUtc).Where(a => a.Tags.Any(t => t.Slug == slug));
 
     public static IQueryable<Article> Latest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

@@ -12,8 +12,7 @@ namespace QuettaVoice.Web.Feeds;
 
 /// <summary>
 /// One request for a feed, its services bound by the endpoint (<c>[AsParameters]</c> wants them as public properties).
-/// Five queries at most: the section's, author's or tag's name (and, for a tag, whether a story readers may see carries
-/// it), then the latest stories with their tags and pictures.
+/// Four queries at most: the section's, author's or tag's name, then the latest stories with their tags and pictures.
 /// </summary>
 public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOptions> Site, StoryRenderer Renderer, CancellationToken Aborted)
 {
@@ -71,20 +70,26 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
     /// <summary>A tag's feed, there while its page is: while a story readers may see carries the tag.</summary>
     public async Task<IResult> TagAsync(string slug, FeedFormat format)
     {
-        var tagged = Db.Articles.PublishedAt(NowUtc).Where(a => a.Tags.Any(t => t.Slug == slug));
         var name = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(Aborted);
-        if (name is null || !await tagged.AnyAsync(Aborted))
+        if (name is null)
         {
             return Results.NotFound();
         }
 
         var path = $"/tag/{slug}";
-        return await FeedAsync(format, $"{Site.Value.Name}: {name}", $"Stories tagged {name} in {Site.Value.Name}.", path, path + "/feed", tagged);
+        return await FeedAsync(
+            format, $"{Site.Value.Name}: {name}", $"Stories tagged {name} in {Site.Value.Name}.", path, path + "/feed", Db.Articles.TaggedAt(slug, NowUtc), noneIsNotFound: true);
     }
 
-    private async Task<IResult> FeedAsync(FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories)
+    private async Task<IResult> FeedAsync(
+        FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories, bool noneIsNotFound = false)
     {
         var stories = await FeedStory.LatestAsync(Db, visibleStories, ItemCount, Aborted);
+        if (noneIsNotFound && stories.Count == 0)
+        {
+            return Results.NotFound();
+        }
+
         var options = Site.Value;
         var zone = options.FindTimeZone();
         var pageUrl = new Uri(options.AbsoluteUrl(pagePath));

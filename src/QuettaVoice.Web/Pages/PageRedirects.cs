@@ -6,12 +6,13 @@ namespace QuettaVoice.Web.Pages;
 
 /// <summary>
 /// The old addresses of tag and author pages (see <see cref="PageRedirect"/>): a request that finds no page there is
-/// sent on to where the page lives now, whatever follows the address (<c>/page/2</c>, <c>/feed/atom</c>). A page at
-/// the address wins: a tag made again under a merged tag's name is that tag's.
+/// sent on to where the page lives now, whatever follows the address (<c>/page/2</c>, <c>/feed/atom</c>). A tag or
+/// author at the address wins, its page out or not: a tag made again under a merged tag's name is that tag's.
 /// </summary>
 public static class PageRedirects
 {
-    private static readonly string[] Kinds = ["/tag/", "/author/"];
+    private const string TagPages = "/tag/";
+    private static readonly string[] Kinds = [TagPages, "/author/"];
 
     public static IApplicationBuilder UsePageRedirects(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -26,15 +27,21 @@ public static class PageRedirects
                 return;
             }
 
-            var newPath = await context.RequestServices.GetRequiredService<NewsDb>().PageRedirects.AsNoTracking()
-                .Where(r => r.OldPath == page.Path)
+            var db = context.RequestServices.GetRequiredService<NewsDb>();
+            var newPath = await db.PageRedirects.AsNoTracking()
+                .Where(r => r.OldPath == page.Kind + page.Slug)
                 .Select(r => r.NewPath)
                 .FirstOrDefaultAsync(context.RequestAborted);
-            if (newPath is not null)
+            // A tag or author there again, its page not out yet (its one story embargoed), is not another's old address.
+            if (newPath is null || await (page.Kind == TagPages
+                    ? db.Tags.AnyAsync(t => t.Slug == page.Slug, context.RequestAborted)
+                    : db.Authors.AnyAsync(a => a.Slug == page.Slug, context.RequestAborted)))
             {
-                context.Response.Clear();
-                context.Response.Redirect(new PathString(newPath + page.After).ToUriComponent() + request.QueryString, permanent: true);
+                return;
             }
+
+            context.Response.Clear();
+            context.Response.Redirect(new PathString(newPath + page.After).ToUriComponent() + request.QueryString, permanent: true);
         });
 
     /// <summary>
@@ -70,8 +77,8 @@ public static class PageRedirects
         }
     }
 
-    /// <summary>The tag or author page a path is at or under (<c>/tag/x</c>), and what follows it; none for other paths.</summary>
-    private static (string Path, string After)? PageOf(string path)
+    /// <summary>The tag or author page a path is at or under (<c>/tag/</c> and <c>x</c>), and what follows it; none for other paths.</summary>
+    private static (string Kind, string Slug, string After)? PageOf(string path)
     {
         var kind = Array.Find(Kinds, k => path.StartsWith(k, StringComparison.Ordinal));
         if (kind is null || path.Length == kind.Length)
@@ -80,6 +87,6 @@ public static class PageRedirects
         }
 
         var end = path.IndexOf('/', kind.Length);
-        return end < 0 ? (path, "") : (path[..end], path[end..]);
+        return end < 0 ? (kind, path[kind.Length..], "") : (kind, path[kind.Length..end], path[end..]);
     }
 }

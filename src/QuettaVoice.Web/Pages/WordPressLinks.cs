@@ -62,23 +62,24 @@ public static class WordPressLinks
         });
 
     /// <summary>
-    /// WordPress's other front-page queries: a feed, a month's archive, a section, tag or author by its slug, each at
-    /// its address today. Those by a number this site never had (a category's, a page's, an attachment's, an
-    /// author's) have no address: a 404, where the front page was served as if it answered them, to feed readers too.
+    /// WordPress's other front-page queries: a month's archive, a section, tag or author by its slug, each at its
+    /// address today, with <c>feed</c> at that page's feed (the site's, alone). Those by a number this site never had
+    /// (a category's, a page's, an attachment's, an author's), and a month's feed, have no address: a 404, where the
+    /// front page was served as if it answered them, to feed readers too.
     /// </summary>
     private static (string? Address, bool Found)? Other(IQueryCollection query)
     {
         string? Value(string key) => query.TryGetValue(key, out var value) ? value.ToString() : null;
-        string Escaped(string slug) => Uri.EscapeDataString(slug.Trim());
+        var feed = Value("feed") is { } format ? (format.Contains("atom", StringComparison.OrdinalIgnoreCase) ? "/feed/atom" : "/feed") : null;
 
-        if (Value("feed") is { } feed)
+        if (ByNumber.Any(query.ContainsKey))
         {
-            return (feed.Contains("atom", StringComparison.OrdinalIgnoreCase) ? "/feed/atom" : "/feed", true);
+            return (null, false);
         }
 
         if (Value("m") is { } month)
         {
-            return month.Length is 4 or 6 or 8 && month.All(char.IsAsciiDigit)
+            return feed is null && month.Length is 4 or 6 or 8 && month.All(char.IsAsciiDigit)
                 ? ("/" + month[..4] + (month.Length > 4 ? "/" + month[4..6] : "") + (month.Length > 6 ? "/" + month[6..8] : ""), true)
                 : (null, false);
         }
@@ -87,11 +88,11 @@ public static class WordPressLinks
         {
             if (Value(key) is { Length: > 0 } slug)
             {
-                return (path + Escaped(slug), true);
+                return (path + Uri.EscapeDataString(slug.Trim().ToLowerInvariant()) + feed, true);
             }
         }
 
-        return ByNumber.Any(query.ContainsKey) ? (null, false) : null;
+        return feed is null ? null : (feed, true);
     }
 
     private static readonly (string Key, string Path)[] BySlug = [("category_name", "/category/"), ("tag", "/tag/"), ("author_name", "/author/")];

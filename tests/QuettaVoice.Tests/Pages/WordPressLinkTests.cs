@@ -43,6 +43,9 @@ public sealed class WordPressLinkTests() : SiteTest(seed: true)
     [InlineData("/?category_name=politics", "/category/politics")]
     [InlineData("/?tag=afghanistan", "/tag/afghanistan")]
     [InlineData("/?author_name=quetta-voice", "/author/quetta-voice")]
+    [InlineData("/?tag=Afghanistan", "/tag/afghanistan")]
+    [InlineData("/?category_name=politics&feed=rss2", "/category/politics/feed")]
+    [InlineData("/?feed=atom&author_name=quetta-voice", "/author/quetta-voice/feed/atom")]
     public async Task The_old_sites_other_queries_move_permanently_to_their_address_today(string url, string address)
     {
         using var response = await App.CreateReader().GetAsync(url);
@@ -57,6 +60,8 @@ public sealed class WordPressLinkTests() : SiteTest(seed: true)
     [InlineData("/?attachment_id=5")]
     [InlineData("/?author=1")]
     [InlineData("/?m=2025-07")]
+    [InlineData("/?cat=3&feed=rss2")]
+    [InlineData("/?m=202507&feed=rss2")]
     public async Task The_old_sites_queries_by_a_number_this_site_never_had_are_not_answered_with_the_front_page(string url)
     {
         using var response = await App.CreateReader().GetAsync(url);

@@ -24,7 +24,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
         }
 
         var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
-        var tagged = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == slug));
+        var tagged = db.Articles.TaggedAt(slug, clock.GetUtcNow().UtcDateTime);
         // A tag only stories not yet out carry is not there yet: its name alone could tell of an embargoed story.
         if (name is null
             || await StoryPage.LoadAsync(db, tagged, readCache, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { Stories.Count: > 0 } stories)

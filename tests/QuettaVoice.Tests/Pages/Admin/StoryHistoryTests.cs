@@ -178,30 +178,52 @@ public sealed class StoryHistoryTests : SiteTest
         Assert.All(rows, r => Assert.Equal($"story {id}: Schools reopen", r[3]));
     }
 
-    [Fact]
-    public async Task A_story_unpublished_elsewhere_is_not_published_again_from_a_page_opened_before()
+    [Theory]
+    [InlineData("Unpublish", "Draft", "unpublish")]
+    [InlineData("Trash", "Trashed", "delete")]
+    public async Task A_story_a_colleague_unpublished_or_trashed_is_not_put_back_from_a_page_opened_before(string handler, string status, string audited)
     {
         var editUrl = await PublishNewAsync();
         var stale = await editor.GetDocumentAsync(editUrl);
         var colleague = await App.SignInAsync(Roles.Editor);
-        using (var trashed = await colleague.SubmitAsync(await colleague.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']"))
+        using (var changed = await colleague.SubmitAsync(await colleague.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", $"button[formaction*='handler={handler}']"))
         {
-            Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         }
 
         // The stale page's Publish is a save from an old version: shown both, nothing published.
         using var republished = await editor.SubmitAsync(stale, new Dictionary<string, string>(), "form.story-form", "button[formaction*='handler=Publish']");
         Assert.Equal(HttpStatusCode.Conflict, republished.StatusCode);
-        // Its Unpublish, as a command from an old version, is refused and the page shown as it is now.
-        using var unpublished = await editor.SubmitAsync(stale, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Unpublish']");
-        Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
-        var now = await editor.GetDocumentAsync(unpublished.Headers.Location!.OriginalString);
+        // Its Trash, as a command from an old version, is refused and the page shown as it is now.
+        using var trashed = await editor.SubmitAsync(stale, new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']");
+        Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
+        var now = await editor.GetDocumentAsync(trashed.Headers.Location!.OriginalString);
         Assert.StartsWith("Someone else changed this story after you opened it, so nothing was done.", now.One(".notice").Text(), StringComparison.Ordinal);
-        Assert.Equal("Trashed", now.One("#story-status").Text());
+        Assert.Equal(status, now.One("#story-status").Text());
         using var gone = await App.CreateReader().GetAsync("/2025/07/03/schools-reopen");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         var log = await (await App.SignInAsync(Roles.Admin)).GetDocumentAsync("/admin/audit");
-        Assert.Equal(["delete", "publish"], log.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[2].Text()));
+        Assert.Equal([audited, "publish"], log.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[2].Text()));
+    }
+
+    [Fact]
+    public async Task A_scheduled_story_restored_from_the_bin_after_its_time_is_published()
+    {
+        var story = Story(First);
+        story["Input.PublishAt"] = "2025-07-03T16:30"; // Quetta time: 11:30 UTC, later on the test clock's day
+        using var scheduled = await PressAsync(editor, "/admin/articles/new", story, "Publish");
+        var editUrl = scheduled.Headers.Location!.OriginalString;
+        using (var trashed = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
+        }
+
+        App.Clock.SetUtcNow(new DateTimeOffset(2025, 7, 3, 12, 0, 0, TimeSpan.Zero));
+        using var restored = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Restore']");
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.Equal(ArticleStatus.Published, await App.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Schools reopen").Select(a => a.Status).SingleAsync()));
+        Assert.Single((await editor.GetDocumentAsync("/admin/articles?status=Published")).QuerySelectorAll(".admin-table tbody tr"));
     }
 
     [Fact]

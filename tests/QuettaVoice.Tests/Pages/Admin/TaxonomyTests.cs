@@ -281,6 +281,21 @@ public sealed class TaxonomyTests : SiteTest
         });
         Assert.Equal(["Provincial finance commission"], (await reader.GetDocumentAsync("/tag/finance")).QuerySelectorAll(".card h3 a").Select(a => a.Text()));
 
+        // A tag made again whose one story is not out yet is not there for readers, nor does its address lead elsewhere.
+        await App.WithDbAsync(async db =>
+        {
+            var story = TestData.Article(await db.Authors.FirstAsync(), headline: "Economy survey", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddDays(2));
+            story.Tags.Add(TestData.Tag("Economy"));
+            db.Articles.Add(story);
+            await db.SaveChangesAsync();
+        });
+        using (var embargoed = await reader.GetAsync("/tag/economy"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, embargoed.StatusCode);
+        }
+
+        await App.WithDbAsync(db => db.Tags.Where(t => t.Slug == "economy").ExecuteDeleteAsync());
+
         // Merged back the other way, the old address of the first no longer leads to the second.
         await MergeAsync("Business", "Finance");
         using var back = await reader.GetAsync("/tag/economy");

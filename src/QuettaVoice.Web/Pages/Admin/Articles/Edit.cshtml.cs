@@ -174,7 +174,7 @@ public sealed class EditModel(
         ChangeStatusAsync(id, version, article => article.Trash(), "delete", "Moved to the trash.");
 
     public Task<IActionResult> OnPostRestoreAsync(int id, int? version) =>
-        ChangeStatusAsync(id, version, article => article.Restore(), "restore", "Restored from the trash.");
+        ChangeStatusAsync(id, version, article => article.Restore(Now), "restore", "Restored from the trash.");
 
     /// <summary>
     /// Unpublish, trash or restore, from the page as it was when the editor opened it (<paramref name="version"/>): a

@@ -123,34 +123,43 @@ public sealed class IndexModel(NewsDb db, MediaStore store, IAntiforgery antifor
 
     /// <summary>
     /// The upload is read through to its end, the picture thrown away as it comes, so that the browser gets the
-    /// answer and the alt text, which the form sends after the picture, is shown again rather than lost.
+    /// answer and the alt text, which the form sends after the picture, is shown again rather than lost. Only as much
+    /// of the alt text as the library keeps is read into memory.
     /// </summary>
     private async Task<IActionResult> RefuseTooLargeAsync(CancellationToken cancellationToken)
     {
         try
         {
+            // A boundary is at most 70 characters (RFC 2046); a longer one is no browser's form.
             if (MediaTypeHeaderValue.TryParse(Request.ContentType, out var type)
-                && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary)
+                && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 and <= 70 } boundary)
             {
                 var reader = new MultipartReader(boundary, Request.Body);
                 while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
                 {
-                    if (section.AsFormDataSection() is { Name: AltTextField } altText)
+                    if (section.AsFormDataSection()?.Name == AltTextField)
                     {
-                        AltText = (await altText.GetValueAsync(cancellationToken)).Trim();
+                        var kept = new char[MediaItem.AltTextMaxLength + 1];
+                        using var text = new StreamReader(section.Body, leaveOpen: true);
+                        AltText = new string(kept, 0, await text.ReadBlockAsync(kept, cancellationToken)).Trim();
                     }
-                    else
-                    {
-                        await section.Body.CopyToAsync(Stream.Null, cancellationToken);
-                    }
+
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
                 }
             }
-
-            await Request.Body.CopyToAsync(Stream.Null, cancellationToken);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
-            // Past the server's limit, or not a whole form: the connection is closed after this answer, whatever is done here.
+            // Not a whole form: what was read of it is kept, the rest is drained below.
+        }
+
+        try
+        {
+            await Request.Body.CopyToAsync(Stream.Null, cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Past the server's limit: the connection is closed after this answer, whatever is done here.
         }
 
         return await RefuseAsync(ImageField, ImageProcessor.TooLarge, StatusCodes.Status413PayloadTooLarge, cancellationToken);
