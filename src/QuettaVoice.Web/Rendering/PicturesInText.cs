@@ -41,16 +41,20 @@ public sealed class PicturesInText(LibraryPictures? library = null)
 
     /// <summary>The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order they are written, each once.</summary>
     public IReadOnlyList<string> OutsideLibrary(string? markdown) =>
-        Markdown.Parse(markdown ?? "", StoryRenderer.Pipeline).Descendants<LinkInline>()
+        StoryRenderer.IsTooDeep(markdown) ? [] : Markdown.Parse(markdown ?? "", StoryRenderer.Pipeline).Descendants<LinkInline>()
             .Where(link => link.IsImage)
             .Select(link => link.Url ?? "")
             .Where(url => Find(url, origin: null) is null)
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Why a text the newsroom wrote is refused for its pictures from outside the library, naming them; null when it has none.</summary>
-    public string? OutsideLibraryMessage(string? markdown) =>
-        OutsideLibrary(markdown) is [_, ..] outside
+    /// <summary>
+    /// Why a text the newsroom wrote is refused: nested too deeply to read (<see cref="StoryRenderer.IsTooDeep"/>), or
+    /// holding pictures from outside the library, named; null when neither.
+    /// </summary>
+    public string? RefusalOf(string? markdown) =>
+        StoryRenderer.IsTooDeep(markdown) ? StoryRenderer.TooDeepMessage
+        : OutsideLibrary(markdown) is [_, ..] outside
             ? (outside.Count == 1 ? "A picture in the text must come from the media library, and this one does not: " : "Pictures in the text must come from the media library, and these do not: ")
               + string.Join(", ", outside.Select(address => address.Length == 0 ? "(no address)" : address))
               + $". Upload {(outside.Count == 1 ? "it" : "them")} on the Media page and paste the line the library gives beside each: "

@@ -75,6 +75,19 @@ public sealed class StoryRenderer
 
     private static string? RenderTeaser(string markdown, bool isStartOfLonger)
     {
+        try
+        {
+            return TeaserOf(markdown, isStartOfLonger);
+        }
+        catch (ArgumentException)
+        {
+            // Nested too deeply to read (see IsTooDeep): its first words as written, rather than a list page that fails.
+            return GoesOn(markdown.AsSpan(0, Math.Min(markdown.Length, TeaserMaxLength)));
+        }
+    }
+
+    private static string? TeaserOf(string markdown, bool isStartOfLonger)
+    {
         var paragraphs = Markdown.ToPlainText(isStartOfLonger ? WholeWordsAndLinks(markdown) : markdown, PlainTextPipeline)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var firstParagraph = paragraphs.FirstOrDefault();
@@ -123,7 +136,19 @@ public sealed class StoryRenderer
 
     private string Sanitized(RenderKey key)
     {
-        using var document = sanitizer.SanitizeDom(Markdown.ToHtml(UnderThePagesHeadline(key.Markdown), Pipeline), key.BaseUrl ?? "");
+        MarkdownDocument parsed;
+        try
+        {
+            parsed = UnderThePagesHeadline(key.Markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Nested too deeply to read (see IsTooDeep): saved before the forms refused such a text, or imported. Shown
+            // as the words written, rather than failing the page.
+            return $"<p>{WebUtility.HtmlEncode(key.Markdown)}</p>";
+        }
+
+        using var document = sanitizer.SanitizeDom(Markdown.ToHtml(parsed, Pipeline), key.BaseUrl ?? "");
         pictures.Apply(document, string.IsNullOrEmpty(key.BaseUrl) ? null : new Uri(key.BaseUrl).GetLeftPart(UriPartial.Authority));
         return document.Body?.ChildNodes.ToHtml(sanitizer.OutputFormatter) ?? "";
     }
@@ -142,6 +167,31 @@ public sealed class StoryRenderer
         }
 
         return document;
+    }
+
+    /// <summary>Why the newsroom's forms refuse a text Markdig cannot read: nested past its limit (thousands of "&gt;" or "[").</summary>
+    public const string TooDeepMessage = "The text nests quotes, lists, links or emphasis more deeply than a page can show: take some of them out.";
+
+    /// <summary>
+    /// Whether Markdig refuses to read the text, as it does one nested past its depth limit: read anyway, it failed
+    /// every page that showed it.
+    /// </summary>
+    public static bool IsTooDeep(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return false;
+        }
+
+        try
+        {
+            Markdown.Parse(markdown, Pipeline);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The story body with its dateline opening the first paragraph, as a newspaper prints it: "MOSCOW – In a…".</summary>

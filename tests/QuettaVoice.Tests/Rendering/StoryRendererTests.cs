@@ -18,6 +18,20 @@ public sealed class StoryRendererTests
     }
 
     [Theory]
+    [InlineData(">", 5000)]
+    [InlineData("[", 20000)]
+    public void A_text_nested_past_what_markdown_reads_is_shown_as_written_and_refused_by_the_forms(string mark, int count)
+    {
+        var text = new string(mark[0], count) + " x";
+
+        Assert.True(StoryRenderer.IsTooDeep(text));
+        Assert.Equal(text, Html.Parse(renderer.Render(text).Value!).Body!.One("p").TextContent);
+        Assert.StartsWith(new string(mark[0], 10), StoryRenderer.Teaser(text), StringComparison.Ordinal);
+        Assert.Equal(StoryRenderer.TooDeepMessage, new PicturesInText().RefusalOf(text));
+        Assert.False(StoryRenderer.IsTooDeep("> A quote\n>> in a quote"));
+    }
+
+    [Theory]
     [InlineData("The provincial government will allocate more to schools an", "The provincial government will allocate more to schools…")]
     [InlineData("Funds go to schools, says [the development", "Funds go to schools, says…")]
     [InlineData("Funds go to schools, says [the development plan](https://example.org/plans/balochistan-2025", "Funds go to schools, says…")]

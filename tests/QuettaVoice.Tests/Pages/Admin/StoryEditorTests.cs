@@ -355,6 +355,23 @@ public sealed class StoryEditorTests : SiteTest
         Assert.Equal("QUETTA schools *reopened* on Monday.", (await StoryInStoreAsync("Schools reopen in Zhob"))!.Body);
     }
 
+    [Theory]
+    [InlineData("Preview")]
+    [InlineData("Save")]
+    public async Task A_text_nested_too_deeply_to_show_is_refused_beside_it_and_kept(string handler)
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var body = new string('>', 5000) + " x";
+
+        using var refused = await SubmitNewAsync(editor, Story(body: body), handler);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal(Web.Rendering.StoryRenderer.TooDeepMessage, page.One("#body-error").Text());
+        Assert.Equal(body, page.One("textarea[name='Input.Body']").TextContent.Trim());
+        Assert.Null(await StoryInStoreAsync("Schools reopen in Zhob"));
+    }
+
     [Fact]
     public async Task A_writer_lists_and_searches_their_own_stories_only()
     {

@@ -116,7 +116,7 @@ public sealed class EditModel(
         await AcceptUploadAsync();
         Preview = renderer.RenderBody(Input.Body ?? "", Input.Dateline);
         // Said now, beside the text, rather than only when the story is saved.
-        RefusePicturesOutsideLibrary();
+        RefuseUnshowableText();
         return await ShowAsync(article);
     }
 
@@ -132,9 +132,9 @@ public sealed class EditModel(
         return article is not null && !await MayEditAsync(article) ? (article, Forbid()) : (article, null);
     }
 
-    private void RefusePicturesOutsideLibrary()
+    private void RefuseUnshowableText()
     {
-        if (picturesInText.OutsideLibraryMessage(Input.Body) is { } outside)
+        if (picturesInText.RefusalOf(Input.Body) is { } outside)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Body)}", outside);
         }
@@ -267,7 +267,7 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.MediaId)}", "Choose a picture from the media library.");
         }
 
-        RefusePicturesOutsideLibrary();
+        RefuseUnshowableText();
 
         // Only editors map old links to stories; whatever else posts the field is not listened to.
         var isEditor = await IsEditorAsync();

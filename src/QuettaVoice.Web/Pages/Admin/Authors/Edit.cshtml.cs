@@ -96,7 +96,7 @@ public sealed class EditModel(NewsDb db, PicturesInText pictures, LibraryPicture
             ModelState.AddModelError("Input.PhotoPath", "No picture in the media library has that address: copy one from the Media page (/media/...), or empty the field to save without a photo.");
         }
 
-        if (pictures.OutsideLibraryMessage(Input.Bio) is { } outside)
+        if (pictures.RefusalOf(Input.Bio) is { } outside)
         {
             ModelState.AddModelError("Input.Bio", outside);
         }
