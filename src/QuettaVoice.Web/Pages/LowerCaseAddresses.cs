@@ -14,12 +14,34 @@ public static class LowerCaseAddresses
             var request = context.Request;
             if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && request.Path.Value is { } path
-                && path.Any(char.IsAsciiLetterUpper))
+                && LowerCase(path) is var lower
+                && lower != path)
             {
-                context.Response.Redirect(new PathString(path.ToLowerInvariant()).ToUriComponent() + request.QueryString, permanent: true);
+                context.Response.Redirect(new PathString(lower).ToUriComponent() + request.QueryString, permanent: true);
                 return Task.CompletedTask;
             }
 
             return next(context);
+        });
+
+    /// <summary>
+    /// The path with its ASCII letters lower-cased, but not those of an escape the path keeps (<c>%2F</c>, a slash
+    /// inside a segment): lowered, it would be another address, and the redirect would go round again.
+    /// </summary>
+    private static string LowerCase(string path) =>
+        string.Create(path.Length, path, (lowered, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var isEscape = source[i] == '%' && i + 2 < source.Length && char.IsAsciiHexDigit(source[i + 1]) && char.IsAsciiHexDigit(source[i + 2]);
+                if (isEscape)
+                {
+                    source.AsSpan(i, 3).CopyTo(lowered[i..]);
+                    i += 2;
+                    continue;
+                }
+
+                lowered[i] = char.IsAsciiLetterUpper(source[i]) ? char.ToLowerInvariant(source[i]) : source[i];
+            }
         });
 }

@@ -50,6 +50,18 @@ public sealed class MetadataTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task The_escapes_an_address_keeps_are_not_capitals_to_move_from()
+    {
+        var reader = App.CreateReader();
+
+        using var moved = await reader.GetAsync("/Tag/%D8%AE%D8%A8%D8%B1%2Fx");
+        using var kept = await reader.GetAsync(moved.Headers.Location!.OriginalString);
+
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/tag/%D8%AE%D8%A8%D8%B1%2Fx"), (moved.StatusCode, moved.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.NotFound, kept.StatusCode);
+    }
+
+    [Fact]
     public async Task A_page_kept_from_search_engines_names_no_canonical_address_of_its_own()
     {
         var results = await App.CreateReader().GetDocumentAsync("/search?q=Taliban");
