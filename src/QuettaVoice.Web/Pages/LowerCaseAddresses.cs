@@ -14,6 +14,7 @@ public static class LowerCaseAddresses
             var request = context.Request;
             if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && request.Path.Value is { } path
+                && path.AsSpan().ContainsAnyInRange('A', 'Z') // most addresses have none: nothing to copy for them
                 && LowerCase(path) is var lower
                 && lower != path)
             {

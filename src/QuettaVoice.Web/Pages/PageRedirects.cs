@@ -15,34 +15,37 @@ public static class PageRedirects
     private static readonly string[] Kinds = [TagPages, "/author/"];
 
     public static IApplicationBuilder UsePageRedirects(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && PageOf(context.Request.Path.Value ?? "") is { } page
+                ? AnswerAsync(context, next, page)
+                : next(context));
+
+    /// <summary>The tag's or author's page; when there is none there, where it went, if it went somewhere.</summary>
+    private static async Task AnswerAsync(HttpContext context, RequestDelegate next, (string Kind, string Slug, string After) page)
+    {
+        await next(context);
+        var request = context.Request;
+        if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted)
         {
-            await next(context);
-            var request = context.Request;
-            if (context.Response.StatusCode != StatusCodes.Status404NotFound
-                || context.Response.HasStarted
-                || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                || PageOf(request.Path.Value ?? "") is not { } page)
-            {
-                return;
-            }
+            return;
+        }
 
-            var db = context.RequestServices.GetRequiredService<NewsDb>();
-            var newPath = await db.PageRedirects.AsNoTracking()
-                .Where(r => r.OldPath == page.Kind + page.Slug)
-                .Select(r => r.NewPath)
-                .FirstOrDefaultAsync(context.RequestAborted);
-            // A tag or author there again, its page not out yet (its one story embargoed), is not another's old address.
-            if (newPath is null || await (page.Kind == TagPages
-                    ? db.Tags.AnyAsync(t => t.Slug == page.Slug, context.RequestAborted)
-                    : db.Authors.AnyAsync(a => a.Slug == page.Slug, context.RequestAborted)))
-            {
-                return;
-            }
+        var db = context.RequestServices.GetRequiredService<NewsDb>();
+        var newPath = await db.PageRedirects.AsNoTracking()
+            .Where(r => r.OldPath == page.Kind + page.Slug)
+            .Select(r => r.NewPath)
+            .FirstOrDefaultAsync(context.RequestAborted);
+        // A tag or author there again, its page not out yet (its one story embargoed), is not another's old address.
+        if (newPath is null || await (page.Kind == TagPages
+                ? db.Tags.AnyAsync(t => t.Slug == page.Slug, context.RequestAborted)
+                : db.Authors.AnyAsync(a => a.Slug == page.Slug, context.RequestAborted)))
+        {
+            return;
+        }
 
-            context.Response.Clear();
-            context.Response.Redirect(new PathString(newPath + page.After).ToUriComponent() + request.QueryString, permanent: true);
-        });
+        context.Response.Clear();
+        context.Response.Redirect(new PathString(newPath + page.After).ToUriComponent() + request.QueryString, permanent: true);
+    }
 
     /// <summary>
     /// The page at <paramref name="oldPath"/> is at <paramref name="newPath"/> from this save on, with every address

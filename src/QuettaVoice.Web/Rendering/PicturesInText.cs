@@ -1,7 +1,6 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using QuettaVoice.Web.Domain;
@@ -41,7 +40,10 @@ public sealed class PicturesInText(LibraryPictures? library = null)
 
     /// <summary>The addresses of the pictures in <paramref name="markdown"/> that are no copy in the library, in the order they are written, each once.</summary>
     public IReadOnlyList<string> OutsideLibrary(string? markdown) =>
-        StoryRenderer.IsTooDeep(markdown) ? [] : Markdown.Parse(markdown ?? "", StoryRenderer.Pipeline).Descendants<LinkInline>()
+        StoryRenderer.Parse(markdown ?? "") is { } document ? OutsideLibrary(document) : [];
+
+    private List<string> OutsideLibrary(MarkdownDocument document) =>
+        document.Descendants<LinkInline>()
             .Where(link => link.IsImage)
             .Select(link => link.Url ?? "")
             .Where(url => Find(url, origin: null) is null)
@@ -53,8 +55,8 @@ public sealed class PicturesInText(LibraryPictures? library = null)
     /// holding pictures from outside the library, named; null when neither.
     /// </summary>
     public string? RefusalOf(string? markdown) =>
-        StoryRenderer.IsTooDeep(markdown) ? StoryRenderer.TooDeepMessage
-        : OutsideLibrary(markdown) is [_, ..] outside
+        StoryRenderer.Parse(markdown ?? "") is not { } document ? StoryRenderer.TooDeepMessage
+        : OutsideLibrary(document) is [_, ..] outside
             ? (outside.Count == 1 ? "A picture in the text must come from the media library, and this one does not: " : "Pictures in the text must come from the media library, and these do not: ")
               + string.Join(", ", outside.Select(address => address.Length == 0 ? "(no address)" : address))
               + $". Upload {(outside.Count == 1 ? "it" : "them")} on the Media page and paste the line the library gives beside each: "

@@ -136,12 +136,7 @@ public sealed class StoryRenderer
 
     private string Sanitized(RenderKey key)
     {
-        MarkdownDocument parsed;
-        try
-        {
-            parsed = UnderThePagesHeadline(key.Markdown);
-        }
-        catch (ArgumentException)
+        if (UnderThePagesHeadline(key.Markdown) is not { } parsed)
         {
             // Nested too deeply to read (see IsTooDeep): saved before the forms refused such a text, or imported. Shown
             // as the words written, rather than failing the page.
@@ -157,9 +152,13 @@ public sealed class StoryRenderer
     /// The text read, its headings moved down a level when it has a first-level one ("# …"): the page's headline
     /// is its one h1, and a second made the outline of the page wrong for anyone finding their way by headings.
     /// </summary>
-    private static MarkdownDocument UnderThePagesHeadline(string markdown)
+    private static MarkdownDocument? UnderThePagesHeadline(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        if (Parse(markdown) is not { } document)
+        {
+            return null;
+        }
+
         var headings = document.Descendants<HeadingBlock>().ToList();
         if (headings.Exists(h => h.Level == 1))
         {
@@ -176,21 +175,18 @@ public sealed class StoryRenderer
     /// Whether Markdig refuses to read the text, as it does one nested past its depth limit: read anyway, it failed
     /// every page that showed it.
     /// </summary>
-    public static bool IsTooDeep(string? markdown)
-    {
-        if (string.IsNullOrEmpty(markdown))
-        {
-            return false;
-        }
+    public static bool IsTooDeep(string? markdown) => !string.IsNullOrEmpty(markdown) && Parse(markdown) is null;
 
+    /// <summary>The text read as the site reads Markdown, or null when it is nested too deeply to read (see <see cref="IsTooDeep"/>).</summary>
+    internal static MarkdownDocument? Parse(string markdown)
+    {
         try
         {
-            Markdown.Parse(markdown, Pipeline);
-            return false;
+            return Markdown.Parse(markdown, Pipeline);
         }
         catch (ArgumentException)
         {
-            return true;
+            return null;
         }
     }
 
