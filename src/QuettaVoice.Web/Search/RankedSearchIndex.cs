@@ -7,7 +7,7 @@ namespace QuettaVoice.Web.Search;
 /// <summary>
 /// What search means on every engine: only stories readers may see now, by the same rule as every other page
 /// (as all matches but <see cref="Visibility.HiddenAt"/>); stories with every term in the headline first, then
-/// the better matches, then the newest; the standfirst or a passage of the body as the snippet. An engine
+/// the better matches (by the headline alone among the first), then the newest; the standfirst or a passage of the body as the snippet. An engine
 /// supplies only its own SQL: which stories match and how well, and their text with the matched words marked.
 /// </summary>
 public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex

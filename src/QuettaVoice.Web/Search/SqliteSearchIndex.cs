@@ -18,25 +18,28 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
 
     /// <summary>
     /// bm25 scores better matches lower; negated, and rounded so that stories matching about equally well
-    /// come newest first, as readers of news expect. The matches are scored once, before any story's row is
-    /// read (MATERIALIZED): left to itself, SQLite walked every story and ran the search again for each, which
-    /// took seconds on a large archive.
+    /// come newest first, as readers of news expect. A story with every term in its headline is scored by its
+    /// headline, in the index of headlines (the <c>HeadlineSearch</c> migration), in both tiers, so a page of the
+    /// first tier and a page reaching past it order those stories alike. The matches are scored once, before any
+    /// story's row is read (MATERIALIZED): left to itself, SQLite walked every story and ran the search again for
+    /// each, which took seconds on a large archive.
     /// </summary>
     protected override IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly) =>
         Db.Database.SqlQueryRaw<ScoredMatch>(
             headlineOnly
                 ? $"""
-                  WITH hits AS MATERIALIZED ({Hits} AND +rowid IN ({HeadlineMatches}))
+                  WITH headlines AS MATERIALIZED ({HeadlineHits}{(query.NoneOf.Count == 0 ? "" : ExceptUnwanted)})
                   SELECT h.Id AS Id, 1 AS InHeadline, h.Relevance AS Relevance, a.PublishedAt AS PublishedAt
-                  {HitsWithTheirTimes}
+                  FROM headlines AS h {WithTheirTimes}
                   """
                 : $"""
-                  WITH hits AS MATERIALIZED ({Hits})
-                  SELECT h.Id AS Id, h.Id IN ({HeadlineMatches}) AS InHeadline, h.Relevance AS Relevance, a.PublishedAt AS PublishedAt
-                  {HitsWithTheirTimes}
+                  WITH hits AS MATERIALIZED ({Hits}), headlines AS MATERIALIZED ({HeadlineHits})
+                  SELECT h.Id AS Id, hh.Id IS NOT NULL AS InHeadline, coalesce(hh.Relevance, h.Relevance) AS Relevance, a.PublishedAt AS PublishedAt
+                  FROM hits AS h LEFT JOIN headlines AS hh ON hh.Id = h.Id {WithTheirTimes}
                   """,
             new SqliteParameter("match", MatchExpression(query)),
-            HeadlineParameter(query));
+            new SqliteParameter("headline", AllOf(query)),
+            new SqliteParameter("unwanted", AnyOf(query.NoneOf)));
 
     /// <summary>Every story the query matches, with its score.</summary>
     private const string Hits = $"""
@@ -46,21 +49,25 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
         """;
 
     /// <summary>
-    /// The matches, each with its story's time, read from the index of times by id. SQLite would read it from the
-    /// story's row, which holds the whole text: that was half of a search with tens of thousands of matches (77 ms
-    /// against 37 at 100,000 stories).
+    /// The stories with every wanted term in the headline, scored by it, with the headline's weight among the columns.
+    /// Each matches the whole query too, unless it holds an excluded word (<see cref="ExceptUnwanted"/>).
     /// </summary>
-    private const string HitsWithTheirTimes =
-        $"FROM hits AS h JOIN Articles AS a INDEXED BY {ArticleConfiguration.PublishedAtByIdIndex} ON a.Id = h.Id";
+    private const string HeadlineHits = """
+        SELECT rowid AS Id, -round(bm25(HeadlineSearch, 10.0), 0) AS Relevance
+        FROM HeadlineSearch
+        WHERE HeadlineSearch MATCH @headline
+        """;
+
+    /// <summary>Leaves out the headline matches with an excluded word anywhere in the story.</summary>
+    private const string ExceptUnwanted = " AND rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @unwanted)";
 
     /// <summary>
-    /// The stories with every term in the headline. Matches are checked against them as <c>+rowid</c>: SQLite then
-    /// looks each match up among these few, where a bare rowid made FTS5 run the whole search again for each of
-    /// them (30 times slower). Only the matches that pass are scored.
+    /// Each match's story time, read from the index of times by id. SQLite would read it from the story's row,
+    /// which holds the whole text: that was half of a search with tens of thousands of matches (77 ms against 37
+    /// at 100,000 stories).
     /// </summary>
-    private const string HeadlineMatches = "SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH @headline";
-
-    private static SqliteParameter HeadlineParameter(SearchQuery query) => new("headline", "Headline : (" + AllOf(query) + ")");
+    private const string WithTheirTimes =
+        $"JOIN Articles AS a INDEXED BY {ArticleConfiguration.PublishedAtByIdIndex} ON a.Id = h.Id";
 
     /// <summary>The count needs no ranking: only the matches' ids.</summary>
     public override IQueryable<int> Matching(SearchQuery query) =>
@@ -92,8 +99,10 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
         var all = AllOf(query);
         return query.NoneOf.Count == 0
             ? all
-            : $"({all}) NOT ({string.Join(" OR ", query.NoneOf.Select(Term))})";
+            : $"({all}) NOT ({AnyOf(query.NoneOf)})";
     }
+
+    private static string AnyOf(IEnumerable<SearchTerm> terms) => string.Join(" OR ", terms.Select(Term));
 
     private static string AllOf(SearchQuery query) =>
         string.Join(" AND ", query.AllOf.Select(group => group.Count == 1

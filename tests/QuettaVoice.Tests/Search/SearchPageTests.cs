@@ -136,6 +136,56 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
         Assert.Equal(["/2025/07/01/floods-in-jaffarabad-july", "/2025/06/24/floods-in-jaffarabad-late-june", "/2025/06/13/floods-in-jaffarabad-june"], links);
     }
 
+    [Fact]
+    public async Task Among_stories_with_the_words_in_the_headline_the_newest_comes_first_however_often_an_older_text_repeats_them()
+    {
+        // Other stories make the words rare enough to count: scored among a handful of stories, every word is common.
+        await AddAsync([
+            author => Dated(TestData.Article(author, headline: "Mastung flood relief", body: "Mastung flood relief reached Mastung after the Mastung flood.", publishedAt: TestApp.Start.AddDays(-20)), "mastung-flood-relief-june"),
+            author => Dated(TestData.Article(author, headline: "Mastung flood relief", body: "Trucks left at dawn.", publishedAt: TestApp.Start.AddDays(-2)), "mastung-flood-relief-july"),
+            .. Enumerable.Range(1, 10).Select(i => (Func<Author, Article>)(author => TestData.Article(author, headline: $"Weather report {i}"))),
+        ]);
+
+        var links = (await SearchAsync("Mastung flood")).QuerySelectorAll(".search-results .card-headline a").Select(a => a.GetAttribute("href"));
+
+        Assert.Equal(["/2025/07/01/mastung-flood-relief-july", "/2025/06/13/mastung-flood-relief-june"], links);
+    }
+
+    [Fact]
+    public async Task A_headline_match_ranks_above_a_newer_text_that_repeats_the_word_over_and_over()
+    {
+        await AddAsync([
+            author => TestData.Article(author, headline: "Sibi mela opens", body: "Stalls went up.", publishedAt: TestApp.Start.AddDays(-30)),
+            author => TestData.Article(author, headline: "Festival notes", body: string.Join(' ', Enumerable.Repeat("Sibi.", 12)), publishedAt: TestApp.Start.AddDays(-1)),
+            .. Enumerable.Range(1, 10).Select(i => (Func<Author, Article>)(author => TestData.Article(author, headline: $"Weather report {i}"))),
+        ]);
+
+        Assert.Equal(["Sibi mela opens", "Festival notes"], Headlines(await SearchAsync("Sibi")));
+    }
+
+    [Fact]
+    public async Task A_headline_mended_in_the_store_ranks_its_story_by_the_new_headline_at_once()
+    {
+        // Both stories have the word only in the text at first, so the newer comes first; once the older one's
+        // headline holds it, that one leads; with the word taken out of its headline again, it follows once more.
+        await AddAsync(
+            author => TestData.Article(author, headline: "Coal output report", body: "Field notes from Harnai.", publishedAt: TestApp.Start.AddDays(-30)),
+            author => TestData.Article(author, headline: "Market day", body: "Field notes from Harnai.", publishedAt: TestApp.Start.AddDays(-1)));
+        Assert.Equal(["Market day", "Coal output report"], Headlines(await SearchAsync("Harnai")));
+
+        await RenameAsync("Coal output report", "Harnai coal output report");
+        Assert.Equal(["Harnai coal output report", "Market day"], Headlines(await SearchAsync("Harnai")));
+
+        await RenameAsync("Harnai coal output report", "Coal output report");
+        Assert.Equal(["Market day", "Coal output report"], Headlines(await SearchAsync("Harnai")));
+    }
+
+    private Task RenameAsync(string headline, string newHeadline) => App.WithDbAsync(async db =>
+    {
+        (await db.Articles.SingleAsync(a => a.Headline == headline)).Headline = newHeadline;
+        await db.SaveChangesAsync();
+    });
+
     private static Article Dated(Article article, string slug)
     {
         article.Slug = slug;
