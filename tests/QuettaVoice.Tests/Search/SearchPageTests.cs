@@ -331,6 +331,27 @@ public sealed class SearchPageTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task Past_a_thousand_matches_readers_are_told_more_than_a_thousand_and_can_still_page_to_the_last()
+    {
+        await AddAsync(Enumerable.Range(1, 1001).Select(i => (Func<Author, Article>)(author =>
+            TestData.Article(author, headline: $"Dera Bugti gas field report {i}", publishedAt: TestApp.Start.AddMinutes(-i)))).ToArray());
+
+        var first = await SearchAsync("Bugti");
+        Assert.Equal("More than 1,000 stories match “Bugti”", first.One("#results-heading").Text());
+        Assert.Equal("Page 1", first.One(".pager span").Text());
+        Assert.Equal("/search/page/2?q=Bugti", first.One(".pager a[rel=next]").GetAttribute("href"));
+
+        // The last page counts its way there, and knows the whole number.
+        var last = await App.CreateReader().GetDocumentAsync("/search/page/101?q=Bugti");
+        Assert.Equal(["Dera Bugti gas field report 1001"], Headlines(last));
+        Assert.Equal("1,001 stories match “Bugti”", last.One("#results-heading").Text());
+        Assert.Equal("Page 101 of 101", last.One(".pager span").Text());
+        Assert.Empty(last.QuerySelectorAll(".pager a[rel=next]"));
+        using var beyond = await App.CreateReader().GetAsync("/search/page/102?q=Bugti");
+        Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    [Fact]
     public async Task A_page_that_reaches_past_the_headline_matches_goes_on_with_the_body_matches()
     {
         // Twelve stories with the words in the headline fill the first page and open the second; ten newer ones

@@ -52,7 +52,12 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
         }
 
         Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
-        Pager = new Pager(number, Results.TotalCount, "/search", pageSize, QueryString(Query.Text)) { ByRelevance = true };
+        // Past the count's stop, the pager knows only that there is at least one more result.
+        Pager = new Pager(number, Results.TotalCount + (Results.MoreThanTotal ? 1 : 0), "/search", pageSize, QueryString(Query.Text))
+        {
+            ByRelevance = true,
+            TotalIsKnown = !Results.MoreThanTotal,
+        };
         return Pager.Exists ? Page() : NotFound();
     }
 

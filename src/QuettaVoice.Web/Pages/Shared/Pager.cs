@@ -14,6 +14,9 @@ public sealed record Pager(int Number, int TotalCount, string BasePath, int Page
     public bool HasPrevious => Number > 1;
     public bool HasNext => Number < TotalPages;
 
+    /// <summary>False when <see cref="TotalCount"/> is only the least there are (search stops counting): the pager then names no last page.</summary>
+    public bool TotalIsKnown { get; init; } = true;
+
     /// <summary>Lists run newest first, so the pager says newer and older; search results run best first.</summary>
     public bool ByRelevance { get; init; }
 
