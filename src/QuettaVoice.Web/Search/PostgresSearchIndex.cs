@@ -28,20 +28,16 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// </summary>
     private const string Weights = "ARRAY[0.1, 0.3, 0.5, 1.0]::real[]";
 
-    /// <summary>Weights that rank by the headline's words alone.</summary>
-    private const string HeadlineOnlyWeights = "ARRAY[0, 0, 0, 1.0]::real[]";
-
     /// <summary>
     /// The rank is squashed into 0..1 (normalisation 32), so that repeated mentions count less and less as in
-    /// bm25, and rounded to tenths so that stories matching about equally well come newest first. A story with
-    /// every word in its headline is ranked by its headline alone, as on SQLite.
+    /// bm25, and rounded to tenths so that stories matching about equally well come newest first. Stories with
+    /// every word in the headline all rank alike, so they come newest first, as on SQLite.
     /// </summary>
     private const string MatchingSql = $"""
         SELECT s."ArticleId" AS "Id",
                s."Document" @@ q.headline AS "InHeadline",
-               round(CASE WHEN s."Document" @@ q.headline
-                          THEN ts_rank_cd({HeadlineOnlyWeights}, s."Document", q.headline, 32)
-                          ELSE ts_rank_cd({Weights}, s."Document", q.wanted, 32) END * 10)::float8 AS "Relevance",
+               CASE WHEN s."Document" @@ q.headline THEN 0
+                    ELSE round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10) END::float8 AS "Relevance",
                a."PublishedAt" AS "PublishedAt"
         FROM "ArticleSearch" AS s
         JOIN "Articles" AS a ON a."Id" = s."ArticleId"

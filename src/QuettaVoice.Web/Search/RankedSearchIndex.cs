@@ -6,21 +6,14 @@ namespace QuettaVoice.Web.Search;
 
 /// <summary>
 /// What search means on every engine: only stories readers may see now, by the same rule as every other page
-/// (as all matches but <see cref="Visibility.HiddenAt"/>); stories with every term in the headline first, then
-/// the better matches (by the headline alone among the first), then the newest; the standfirst or a passage of the body as the snippet. An engine
+/// (as all matches but <see cref="Visibility.HiddenAt"/>); stories with every term in the headline first, newest
+/// first; then the others, the better matches first, then the newest; the standfirst or a passage of the body as the snippet. An engine
 /// supplies only its own SQL: which stories match and how well, and their text with the matched words marked.
 /// </summary>
 public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
 {
     /// <summary>How long a passage of the body a result shows.</summary>
     protected const int SnippetWords = 28;
-
-    /// <summary>
-    /// Matches are counted exactly up to this many; past it, readers are told "more than" this many. A common word
-    /// at 100,000 stories is in tens of thousands of them, and counting them all took longer than finding and
-    /// scoring the page itself (3 to 8 ms of the engine's time for "gwadar port", against 0.3 for a thousand).
-    /// </summary>
-    public const int CountedExactlyUpTo = 1000;
 
     protected NewsDb Db { get; } = db;
 
@@ -34,9 +27,9 @@ public abstract class RankedSearchIndex(NewsDb db) : ISearchIndex
         // Hidden stories are few, and found through the status index, so the visible matches can be counted as all
         // matches but those. Counting the matches that pass the visibility rule made SQLite walk every visible
         // story: 17 ms at 100,000 stories, where the engine counts its 21,191 matches for "gwadar port" in 2.
-        // Counting stops one past what the reader needs to know (see CountedExactlyUpTo), or past the page asked for.
+        // Counting stops one past what the reader needs to know (see SearchResults.CountedExactlyUpTo), or past the page asked for.
         var hidden = Db.Articles.HiddenAt(nowUtc).Select(a => a.Id);
-        var limit = Math.Max(CountedExactlyUpTo, skip + take) + 1;
+        var limit = Math.Max(SearchResults.CountedExactlyUpTo, skip + take) + 1;
         var counted = await Matching(query).Where(id => !hidden.Contains(id)).Take(limit).CountAsync(cancellationToken);
         var moreThanCounted = counted == limit;
         var all = moreThanCounted ? limit - 1 : counted;

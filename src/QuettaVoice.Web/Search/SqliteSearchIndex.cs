@@ -18,23 +18,23 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
 
     /// <summary>
     /// bm25 scores better matches lower; negated, and rounded so that stories matching about equally well
-    /// come newest first, as readers of news expect. A story with every term in its headline is scored by its
-    /// headline, in the index of headlines (the <c>HeadlineSearch</c> migration), in both tiers, so a page of the
-    /// first tier and a page reaching past it order those stories alike. The matches are scored once, before any
-    /// story's row is read (MATERIALIZED): left to itself, SQLite walked every story and ran the search again for
-    /// each, which took seconds on a large archive.
+    /// come newest first, as readers of news expect. Stories with every term in the headline are found in the index
+    /// of headlines (the <c>HeadlineSearch</c> migration) and all score alike, in both tiers, so they come newest
+    /// first and a page of the first tier and a page reaching past it order them alike. The matches are scored
+    /// once, before any story's row is read (MATERIALIZED): left to itself, SQLite walked every story and ran the
+    /// search again for each, which took seconds on a large archive.
     /// </summary>
     protected override IQueryable<ScoredMatch> Scored(SearchQuery query, bool headlineOnly) =>
         Db.Database.SqlQueryRaw<ScoredMatch>(
             headlineOnly
                 ? $"""
                   WITH headlines AS MATERIALIZED ({HeadlineHits}{(query.NoneOf.Count == 0 ? "" : ExceptUnwanted)})
-                  SELECT h.Id AS Id, 1 AS InHeadline, h.Relevance AS Relevance, a.PublishedAt AS PublishedAt
+                  SELECT h.Id AS Id, 1 AS InHeadline, 0 AS Relevance, a.PublishedAt AS PublishedAt
                   FROM headlines AS h {WithTheirTimes}
                   """
                 : $"""
                   WITH hits AS MATERIALIZED ({Hits}), headlines AS MATERIALIZED ({HeadlineHits})
-                  SELECT h.Id AS Id, hh.Id IS NOT NULL AS InHeadline, coalesce(hh.Relevance, h.Relevance) AS Relevance, a.PublishedAt AS PublishedAt
+                  SELECT h.Id AS Id, hh.Id IS NOT NULL AS InHeadline, iif(hh.Id IS NULL, h.Relevance, 0) AS Relevance, a.PublishedAt AS PublishedAt
                   FROM hits AS h LEFT JOIN headlines AS hh ON hh.Id = h.Id {WithTheirTimes}
                   """,
             new SqliteParameter("match", MatchExpression(query)),
@@ -49,14 +49,10 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
         """;
 
     /// <summary>
-    /// The stories with every wanted term in the headline, scored by it, with the headline's weight among the columns.
-    /// Each matches the whole query too, unless it holds an excluded word (<see cref="ExceptUnwanted"/>).
+    /// The stories with every wanted term in the headline. Each matches the whole query too, unless it holds an
+    /// excluded word (<see cref="ExceptUnwanted"/>).
     /// </summary>
-    private const string HeadlineHits = """
-        SELECT rowid AS Id, -round(bm25(HeadlineSearch, 10.0), 0) AS Relevance
-        FROM HeadlineSearch
-        WHERE HeadlineSearch MATCH @headline
-        """;
+    private const string HeadlineHits = "SELECT rowid AS Id FROM HeadlineSearch WHERE HeadlineSearch MATCH @headline";
 
     /// <summary>Leaves out the headline matches with an excluded word anywhere in the story.</summary>
     private const string ExceptUnwanted = " AND rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @unwanted)";
