@@ -275,8 +275,9 @@ public sealed class ShowModel(
         var found = await StoryBySlug.For(db)(db, slug, now, cancellationToken);
         if (found is null)
         {
-            return await MovedAsync(AddressAsked(year, month, day, slug), now, cancellationToken) is { } moved
-                ? RedirectPermanent(Discussion.PageUrl(moved, commentPage ?? 1))
+            var asked = AddressAsked(year, month, day, slug);
+            return await MovedAsync(asked, now, cancellationToken) is { } moved ? RedirectPermanent(Discussion.PageUrl(moved, commentPage ?? 1))
+                : await RemovedAsync(slug, asked, now, cancellationToken) ? StatusCode(StatusCodes.Status410Gone)
                 : NotFound();
         }
 
@@ -380,6 +381,20 @@ public sealed class ShowModel(
     /// <summary>The story address asked for, without a page of comments, as <see cref="Domain.Permalink"/> writes them.</summary>
     private static string AddressAsked(int year, int month, int day, string slug) =>
         string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is that of a story readers could see until the newsroom put it in the bin: its
+    /// readers and search engines are told it is gone (410), not that there never was such a page. A story binned before
+    /// it was out, or unpublished first, is not found, as it never was (or is no longer) public.
+    /// </summary>
+    private async Task<bool> RemovedAsync(string slug, string address, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var binned = await db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published && a.PublishedAt <= nowUtc)
+            .Select(a => a.PublishedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return binned is { } publishedAt && Domain.Permalink.For(slug, publishedAt, site.Value.FindTimeZone()) == address;
+    }
 
     /// <summary>The story's present address, when <paramref name="oldPath"/> is an address it had before its slug or date changed.</summary>
     private async Task<string?> MovedAsync(string oldPath, DateTime nowUtc, CancellationToken cancellationToken)

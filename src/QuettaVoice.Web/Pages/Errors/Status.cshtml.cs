@@ -31,13 +31,14 @@ public sealed class StatusModel(NewsDb db, SectionList sectionList) : PageModel
             400 => ("Bad request", "Your browser sent something we could not understand. Please go back and try again."),
             403 => ("Not allowed", "You do not have permission to see this page."),
             405 => ("Not allowed", "That action is not possible on this page."),
+            410 => ("Story removed", "This story has been taken down and is no longer available."),
             413 => ("Too large", "What you sent is larger than we accept."),
             429 => ("Too many requests", "Please wait a minute and try again."),
             >= 500 => ("Something went wrong", "Something went wrong on our side. Please try again in a moment."),
             _ => ("Something went wrong", "Please go back and try again."),
         };
         PageMeta.Set(ViewData, new PageMeta { Title = Title, Description = Message });
-        if (Code == StatusCodes.Status404NotFound)
+        if (Code is StatusCodes.Status404NotFound or StatusCodes.Status410Gone)
         {
             Sections = await sectionList.ListAsync(db, cancellationToken);
         }
