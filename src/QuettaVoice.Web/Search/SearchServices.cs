@@ -4,7 +4,7 @@ namespace QuettaVoice.Web.Search;
 
 public static class SearchServices
 {
-    /// <summary>Search in the store's own engine, and the turns searches take (<see cref="SearchGate"/>).</summary>
+    /// <summary>Search in the store's own engine, the turns searches take (<see cref="SearchGate"/>) and the nightly upkeep of its index.</summary>
     public static IHostApplicationBuilder AddNewsSearch(this IHostApplicationBuilder builder)
     {
         // Search is written in each engine's own SQL, so it follows the store's engine.
@@ -18,6 +18,8 @@ public static class SearchServices
             .Validate(search => search.IsValid(), "Search:Running must be at least 1 and Search:Waiting at least 0.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SearchGate>();
+        builder.Services.AddSingleton<SearchIndexUpkeep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexUpkeep>());
         return builder;
     }
 }
