@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Bench;
 
@@ -17,7 +18,7 @@ namespace QuettaVoice.Bench;
 public sealed partial class ArchiveGenerator(Workspace workspace, BenchOptions options)
 {
     /// <summary>Raised whenever what is generated changes, so old cached archives are not mistaken for new ones.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
@@ -109,6 +110,8 @@ public sealed partial class ArchiveGenerator(Workspace workspace, BenchOptions o
             throw new InvalidOperationException($"generated archive is inconsistent: {dangling} dangling references, {indexed} of {stories} stories indexed");
         }
 
+        // A site merges its search index every night; an archive is one such site's store the morning after.
+        await SearchIndexUpkeep.MergeAsync(connection, CancellationToken.None);
         await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
