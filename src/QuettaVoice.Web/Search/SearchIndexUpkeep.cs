@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
@@ -25,6 +26,12 @@ public sealed partial class SearchIndexUpkeep(
 {
     /// <summary>The quietest hour of a news site: after the night desk, before the morning's stories.</summary>
     public static readonly TimeOnly At = new(4, 0);
+
+    /// <summary>
+    /// The most a night's merge may run. A save between two steps makes the next step start the merge again, copying
+    /// what was already merged once more; a long import at the hour would otherwise be slowed for its whole length.
+    /// </summary>
+    private static readonly TimeSpan MostANight = TimeSpan.FromMinutes(2);
 
     /// <summary>Each index's merge step: a negative count merges toward one segment, that many pages at a time.</summary>
     private static readonly string[] MergeSteps =
@@ -81,10 +88,12 @@ public sealed partial class SearchIndexUpkeep(
 
     /// <summary>
     /// Merges each index on an open SQLite <paramref name="connection"/> until a step finds nothing left to merge (it
-    /// then changes fewer than two rows). The benchmark's archive generator leaves its archives so, as a night would.
+    /// then changes fewer than two rows), or <see cref="MostANight"/> has gone. The benchmark's archive generator
+    /// leaves its archives so, as a night would.
     /// </summary>
     public static async Task MergeAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.StartNew();
         await using var step = connection.CreateCommand();
         await using var totalChanges = connection.CreateCommand();
         totalChanges.CommandText = "SELECT total_changes()";
@@ -98,7 +107,7 @@ public sealed partial class SearchIndexUpkeep(
                 await step.ExecuteNonQueryAsync(cancellationToken);
                 changed = (long)(await totalChanges.ExecuteScalarAsync(cancellationToken))! - before;
             }
-            while (changed >= 2);
+            while (changed >= 2 && started.Elapsed < MostANight);
         }
     }
 

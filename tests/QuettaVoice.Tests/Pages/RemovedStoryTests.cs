@@ -37,6 +37,35 @@ public sealed class RemovedStoryTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_renamed_while_out_and_then_binned_is_gone_at_its_old_address_too()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var editUrl = $"/admin/articles/{await SeedIdAsync()}/edit";
+        using var renamed = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string> { ["Input.Slug"] = "moscow-recognises-the-taliban" }, "form.story-form", "button[formaction*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await App.CreateReader().GetAsync(Seed.Permalink)).StatusCode);
+
+        using var trashed = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']");
+
+        Assert.Equal(HttpStatusCode.Gone, (await App.CreateReader().GetAsync("/2025/07/03/moscow-recognises-the-taliban")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await App.CreateReader().GetAsync(Seed.Permalink)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_story_in_the_bin_keeps_the_address_readers_knew()
+    {
+        var editor = await App.SignInAsync(Roles.Editor);
+        var editUrl = $"/admin/articles/{await SeedIdAsync()}/edit";
+        using var trashed = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Trash']");
+
+        using var renamed = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string> { ["Input.Slug"] = "an-address-never-out" }, "form.story-form", "button[formaction*='handler=Save']");
+
+        Assert.NotEqual(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("A story in the bin keeps its address: restore it first to change the address.", (await renamed.ParseAsync()).One("#slug-error").Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await App.CreateReader().GetAsync("/2025/07/03/an-address-never-out")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await App.CreateReader().GetAsync(Seed.Permalink)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_story_binned_before_it_was_out_or_after_it_was_unpublished_is_not_found()
     {
         await App.WithDbAsync(async db =>

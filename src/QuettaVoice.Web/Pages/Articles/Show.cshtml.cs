@@ -383,17 +383,22 @@ public sealed class ShowModel(
         string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
 
     /// <summary>
-    /// Whether <paramref name="address"/> is that of a story readers could see until the newsroom put it in the bin: its
-    /// readers and search engines are told it is gone (410), not that there never was such a page. A story binned before
-    /// it was out, or unpublished first, is not found, as it never was (or is no longer) public.
+    /// Whether <paramref name="address"/> is that of a story readers could see until the newsroom put it in the bin, or
+    /// one it had before its address changed: its readers and search engines are told it is gone (410), not that there
+    /// never was such a page. A story binned before it was out, or unpublished first, is not found, as it never was (or
+    /// is no longer) public; a story in the bin keeps its address (the editor refuses a new one there).
     /// </summary>
     private async Task<bool> RemovedAsync(string slug, string address, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var binned = await db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published && a.PublishedAt <= nowUtc)
-            .Select(a => a.PublishedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        return binned is { } publishedAt && Domain.Permalink.For(slug, publishedAt, site.Value.FindTimeZone()) == address;
+        var binned = db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+        if (await db.Redirects.AsNoTracking().Where(r => r.OldPath == address).AnyAsync(r => binned.Any(a => a.Id == r.ArticleId), cancellationToken))
+        {
+            return true;
+        }
+
+        var publishedAt = await binned.Where(a => a.Slug == slug).Select(a => a.PublishedAt).FirstOrDefaultAsync(cancellationToken);
+        return publishedAt is { } at && Domain.Permalink.For(slug, at, site.Value.FindTimeZone()) == address;
     }
 
     /// <summary>The story's present address, when <paramref name="oldPath"/> is an address it had before its slug or date changed.</summary>

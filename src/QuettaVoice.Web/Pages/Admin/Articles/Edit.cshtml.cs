@@ -245,6 +245,12 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", $"Another story already has the address “{slug}”. Choose another.");
         }
 
+        // A story in the bin answers "removed" at its address (410) only while that is the address readers knew.
+        if (article is { Status: ArticleStatus.Trashed } && slug != article.Slug)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", "A story in the bin keeps its address: restore it first to change the address.");
+        }
+
         if (Input.AuthorId is { } authorId && !await db.Authors.AnyAsync(a => a.Id == authorId))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AuthorId)}", "Choose an author from the list.");
