@@ -43,6 +43,13 @@ public static class Visibility
     };
 
     /// <summary>
+    /// Stories readers could see until the newsroom put them in the bin: their addresses answer "removed" (410). One
+    /// binned before its time, or unpublished first, is not among them: it never was, or no longer was, public.
+    /// </summary>
+    public static IQueryable<Article> RemovedAt(this IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(a => a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+
+    /// <summary>
     /// Every story <see cref="PublishedAt"/> leaves out, and no other: drafts, stories in review or the bin, and
     /// published or scheduled ones without a time or whose time has not come. Hidden stories are few, and each
     /// part is written to be found through the status index: a search takes its visible matches as all of them

@@ -99,7 +99,10 @@ public static class WordPressLinks
 
     private static readonly string[] ByNumber = ["cat", "page_id", "attachment_id", "author"];
 
-    /// <summary>The address of the story that had this post number, if readers may see it now; a number that is not one finds nothing.</summary>
+    /// <summary>
+    /// The address of the story that had this post number, if readers may see it now or it was taken down (that address
+    /// then says so, 410); a number that is not one finds nothing.
+    /// </summary>
     private static async Task<string?> PermalinkOfPostAsync(HttpContext context, string postNumber)
     {
         if (!int.TryParse(postNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -109,7 +112,8 @@ public static class WordPressLinks
 
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var story = await services.GetRequiredService<NewsDb>().Articles.PublishedAt(now).AsNoTracking()
+        var articles = services.GetRequiredService<NewsDb>().Articles.AsNoTracking();
+        var story = await articles.PublishedAt(now).Concat(articles.RemovedAt(now))
             .Where(a => a.LegacyPostId == number)
             .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value })
             .FirstOrDefaultAsync(context.RequestAborted);

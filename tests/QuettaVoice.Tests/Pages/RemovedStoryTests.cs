@@ -15,6 +15,11 @@ public sealed class RemovedStoryTests() : SiteTest(seed: true)
     [Fact]
     public async Task A_published_story_put_in_the_bin_is_gone_at_its_address_and_back_when_restored()
     {
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Articles.SingleAsync(a => a.Slug == Seed.Slug)).LegacyPostId = 4242;
+            await db.SaveChangesAsync();
+        });
         var editor = await App.SignInAsync(Roles.Editor);
         var editUrl = $"/admin/articles/{await SeedIdAsync()}/edit";
         Assert.Equal(HttpStatusCode.OK, (await App.CreateReader().GetAsync(Seed.Permalink)).StatusCode);
@@ -28,9 +33,12 @@ public sealed class RemovedStoryTests() : SiteTest(seed: true)
         Assert.DoesNotContain(Seed.Headline, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/category/education");
 
-        // Only its own address says so: the slug under another date is no page at all.
+        // Only its own address says so: the slug under another date is no page at all. The old site's link leads there.
         using var misdated = await App.CreateReader().GetAsync("/2025/07/04/" + Seed.Slug);
         Assert.Equal(HttpStatusCode.NotFound, misdated.StatusCode);
+        using var oldSiteLink = await App.CreateReader().GetAsync("/?p=4242");
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldSiteLink.StatusCode);
+        Assert.Equal(Seed.Permalink, oldSiteLink.Headers.Location!.OriginalString);
 
         using var restored = await editor.SubmitAsync(await editor.GetDocumentAsync(editUrl), new Dictionary<string, string>(), "form.story-state-actions", "button[formaction*='handler=Restore']");
         Assert.Equal(HttpStatusCode.OK, (await App.CreateReader().GetAsync(Seed.Permalink)).StatusCode);

@@ -383,15 +383,14 @@ public sealed class ShowModel(
         string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
 
     /// <summary>
-    /// Whether <paramref name="address"/> is that of a story readers could see until the newsroom put it in the bin, or
-    /// one it had before its address changed: its readers and search engines are told it is gone (410), not that there
-    /// never was such a page. A story binned before it was out, or unpublished first, is not found, as it never was (or
-    /// is no longer) public; a story in the bin keeps its address (the editor refuses a new one there).
+    /// Whether <paramref name="address"/> is that of a story readers could see until the newsroom put it in the bin
+    /// (<see cref="Visibility.RemovedAt"/>), or one it had before its address changed: its readers and search engines
+    /// are told it is gone (410), not that there never was such a page. A story in the bin keeps its address (the
+    /// editor refuses a new one there).
     /// </summary>
     private async Task<bool> RemovedAsync(string slug, string address, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var binned = db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+        var binned = db.Articles.AsNoTracking().RemovedAt(nowUtc);
         if (await db.Redirects.AsNoTracking().Where(r => r.OldPath == address).AnyAsync(r => binned.Any(a => a.Id == r.ArticleId), cancellationToken))
         {
             return true;
