@@ -37,6 +37,15 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
     /// </summary>
     public const string Search = "PublicSearch";
 
+    private static readonly object QueryValueShown = new();
+
+    /// <summary>
+    /// Says the page is the one its query value asks for (the form answering that comment): only then is it kept
+    /// as a copy of its own. A value that changes nothing (a comment not on the page, a word) gets the plain page,
+    /// rendered for that reader and not kept, so made-up values cannot fill the cache with copies of it.
+    /// </summary>
+    public static void ShowsQueryValue(HttpContext context) => context.Items[QueryValueShown] = true;
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -55,6 +64,9 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = options.Expiration;
         context.CacheVaryByRules.QueryKeys = varyingQueryKey;
+        // Pages are written with Site:BaseUrl, whatever the Host header says: varying by it let anyone store a copy
+        // of a page under every made-up host name and push the readers' pages out of the cache.
+        context.CacheVaryByRules.VaryByHost = false;
         // Pages are kept compressed: one copy per encoding the reader is sent, not per Accept-Encoding as
         // written, which anyone may vary at will to make every request a miss.
         context.CacheVaryByRules.VaryByValues[HeaderNames.ContentEncoding] = context.HttpContext.RequestServices
@@ -84,6 +96,7 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         if (!context.AllowCacheStorage
             || response.StatusCode != StatusCodes.Status200OK
             || PerReaderFormFields.PageSetCookies(context.HttpContext)
+            || (varyingQueryKey is not null && context.HttpContext.Request.Query.ContainsKey(varyingQueryKey) && !context.HttpContext.Items.ContainsKey(QueryValueShown))
             || await context.HttpContext.RequestServices.GetRequiredService<PageStore>().EvictedSinceRenderStartAsync(context.HttpContext))
         {
             context.AllowCacheStorage = false;

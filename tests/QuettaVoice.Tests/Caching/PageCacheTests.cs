@@ -78,6 +78,54 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_made_up_host_name_is_served_the_readers_copy_and_makes_none_of_its_own()
+    {
+        using var first = await App.CreateReader().GetAsync("/");
+
+        // Each of these was a copy of its own before: enough of them pushed the readers' pages out of the cache.
+        foreach (var host in new[] { "x1.example", "x2.example", "QUETTAVOICE.example:8080" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Host = host;
+            using var response = await App.CreateReader().SendAsync(request);
+            Assert.True(response.Headers.Age is not null, $"Host {host} was not served from the cache");
+            Assert.Equal(first.Headers.ETag, response.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_address_that_answers_no_comment_gets_the_plain_story_and_is_not_kept()
+    {
+        var commentId = await App.WithDbAsync(async db =>
+        {
+            var comment = TestData.Comment(await db.Articles.Where(a => a.Slug == Seed.Slug).Select(a => a.Id).SingleAsync(), CommentStatus.Approved, "Well reported.", "Naseer Ahmed");
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        using var plain = await App.CreateReader().GetAsync(Seed.Permalink);
+
+        foreach (var madeUp in new[] { "abc", "999999", $"{commentId}0" })
+        {
+            var url = $"{Seed.Permalink}?replyto={madeUp}";
+            using var first = await App.CreateReader().GetAsync(url);
+            var (again, page) = await GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal("Leave a Reply", page.One("#respond h3").Text());
+            Assert.True(again.Headers.Age is null, $"replyto={madeUp} was kept as a copy of its own");
+        }
+
+        // The form answering a comment on the page is a page of its own, kept; the plain page's copy is still there.
+        using var reply = await App.CreateReader().GetAsync($"{Seed.Permalink}?replyto={commentId}");
+        var (replyAgain, replyPage) = await GetAsync($"{Seed.Permalink}?replyto={commentId}");
+        Assert.NotNull(replyAgain.Headers.Age);
+        Assert.Equal("Reply to Naseer Ahmed", replyPage.One("#respond h3").Text());
+        using var plainAgain = await App.CreateReader().GetAsync(Seed.Permalink);
+        Assert.NotNull(plainAgain.Headers.Age);
+        Assert.Equal(plain.Headers.ETag, plainAgain.Headers.ETag);
+    }
+
+    [Fact]
     public async Task A_published_story_is_on_the_next_front_page()
     {
         var (_, before) = await GetAsync("/");

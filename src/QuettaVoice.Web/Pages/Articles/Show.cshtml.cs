@@ -156,6 +156,11 @@ public sealed class ShowModel(
 
         ReplyingTo = Conversation.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration && c.Depth < Comment.MaxDepth);
         Reply.ParentId = ReplyingTo?.Id;
+        if (ReplyingTo is not null)
+        {
+            PublicPagePolicy.ShowsQueryValue(HttpContext);
+        }
+
         return Page();
     }
 

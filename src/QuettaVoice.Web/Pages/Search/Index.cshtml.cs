@@ -52,6 +52,11 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
         }
 
         Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
+        if (!Query.IsEmpty)
+        {
+            PublicPagePolicy.ShowsQueryValue(HttpContext);
+        }
+
         // Past the count's stop, the pager knows only that there is at least one more result.
         Pager = new Pager(number, Results.TotalCount + (Results.MoreThanTotal ? 1 : 0), "/search", pageSize, QueryString(Query.Text))
         {
