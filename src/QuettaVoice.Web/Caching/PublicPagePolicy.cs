@@ -88,7 +88,37 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    async ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // The date set above was for a copy about to be made: a copy served gets its own, and a 304 none, rather
+        // than now (a browser takes a 304's date as its copy's, and would later be told an older page was current).
+        context.HttpContext.Response.Headers.Remove(HeaderNames.LastModified);
+        var request = context.HttpContext.Request.Headers;
+        if (!StringValues.IsNullOrEmpty(request.IfNoneMatch)
+            || !HeaderUtilities.TryParseDate(request.IfModifiedSince.ToString(), out var since)
+            || await LastEvictionAsync(context.HttpContext) is not { } evicted
+            || since > evicted)
+        {
+            return;
+        }
+
+        // A date is to the second, and a page made, changed and made again within one second keeps it: a copy
+        // dated at or before the last eviction may be an older page, so it is sent again rather than confirmed.
+        request.Remove(HeaderNames.IfModifiedSince);
+    }
+
+    /// <summary>When pages were last evicted, to the second; when that cannot be known (Redis down), now.</summary>
+    private static async Task<DateTimeOffset?> LastEvictionAsync(HttpContext context)
+    {
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IEvictionCount>().LastAtAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        }
+    }
 
     async ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -727,6 +727,55 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_copy_known_by_its_date_alone_is_confirmed_only_while_the_page_is_unchanged()
+    {
+        async Task<HttpResponseMessage> RevalidateAsync(DateTimeOffset since)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.IfModifiedSince = since;
+            return await App.CreateReader().SendAsync(request);
+        }
+
+        async Task ChangeAsync(string standfirst) =>
+            await EditSeedAsync(await App.SignInAsync(Roles.Editor), new() { ["Input.Standfirst"] = standfirst }, "Publish");
+
+        // A copy made a second after the last change.
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+        await ChangeAsync("First.");
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var first = await App.CreateReader().GetAsync("/");
+        var date = first.Content.Headers.LastModified!.Value;
+
+        App.Clock.Advance(TimeSpan.FromSeconds(5));
+        using var unchanged = await RevalidateAsync(date);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        // Not dated now: the browser would take that as its copy's date, and keep it past the next change.
+        Assert.True(unchanged.Content.Headers.LastModified is not { } confirmed || confirmed <= date, $"the 304 dated the copy {unchanged.Content.Headers.LastModified}, made {date}");
+
+        // Made, changed and made again within one second: the same date on two pages.
+        App.Clock.Advance(TimeSpan.FromSeconds(5));
+        await ChangeAsync("Second.");
+        using var before = await App.CreateReader().GetAsync("/");
+        await ChangeAsync("Third, within the same second.");
+        using var after = await App.CreateReader().GetAsync("/");
+        Assert.Equal(before.Content.Headers.LastModified, after.Content.Headers.LastModified);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+
+        using var changed = await RevalidateAsync(before.Content.Headers.LastModified!.Value);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(after.Headers.ETag, changed.Headers.ETag);
+
+        // A copy made after the last change is confirmed by its date again.
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+        await ChangeAsync("Fourth.");
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var latest = await App.CreateReader().GetAsync("/");
+        App.Clock.Advance(TimeSpan.FromSeconds(5));
+        using var confirmedAgain = await RevalidateAsync(latest.Content.Headers.LastModified!.Value);
+        Assert.Equal(HttpStatusCode.NotModified, confirmedAgain.StatusCode);
+    }
+
+    [Fact]
     public async Task A_scheduled_story_reaches_the_cached_front_page_when_its_time_comes()
     {
         await App.WithDbAsync(async db =>

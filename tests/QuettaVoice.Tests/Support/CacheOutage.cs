@@ -19,6 +19,8 @@ public sealed class CacheOutage
 
         public Task AddOneAsync() => outage.IsOn ? Task.FromException(Down()) : inner.AddOneAsync();
 
+        public ValueTask<DateTimeOffset?> LastAtAsync() => outage.IsOn ? ValueTask.FromException<DateTimeOffset?>(Down()) : inner.LastAtAsync();
+
         private static InvalidOperationException Down() => new("The page cache's store does not answer (a test's outage).");
     }
 }
