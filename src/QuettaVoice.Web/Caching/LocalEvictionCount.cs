@@ -12,7 +12,16 @@ public sealed class LocalEvictionCount(TimeProvider clock) : IEvictionCount
 
     public Task AddOneAsync()
     {
-        Interlocked.Exchange(ref lastAt, clock.GetUtcNow().ToUnixTimeSeconds());
+        // The latest wins: an eviction a moment older, finishing after it, must not set the time back.
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        for (var seen = Interlocked.Read(ref lastAt); seen < now; seen = Interlocked.Read(ref lastAt))
+        {
+            if (Interlocked.CompareExchange(ref lastAt, now, seen) == seen)
+            {
+                break;
+            }
+        }
+
         Interlocked.Increment(ref count);
         return Task.CompletedTask;
     }

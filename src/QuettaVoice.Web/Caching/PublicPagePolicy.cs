@@ -40,11 +40,21 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
     private static readonly object QueryValueShown = new();
 
     /// <summary>
-    /// Says the page is the one its query value asks for (the form answering that comment): only then is it kept
-    /// as a copy of its own. A value that changes nothing (a comment not on the page, a word) gets the plain page,
-    /// rendered for that reader and not kept, so made-up values cannot fill the cache with copies of it.
+    /// Says the page is the one its query value asks for, written as the site writes it (the form answering that
+    /// comment, <c>?replyto=42</c>): only then is it kept as a copy of its own. A value that changes nothing (a
+    /// comment not on the page, a word) or is written otherwise (<c>042</c>, twice) gets the page rendered for that
+    /// reader and not kept, so made-up values cannot fill the cache with copies of one page.
     /// </summary>
-    public static void ShowsQueryValue(HttpContext context) => context.Items[QueryValueShown] = true;
+    public static void ShowsQueryValue(HttpContext context, string value) => context.Items[QueryValueShown] = value;
+
+    /// <summary>Whether the request's query value, if it has one, is the one the page says it shows.</summary>
+    private bool ShownAsAsked(HttpContext context)
+    {
+        var asked = varyingQueryKey is null ? StringValues.Empty : context.Request.Query[varyingQueryKey];
+        // An empty value is the plain page's own key.
+        return StringValues.IsNullOrEmpty(asked)
+            || (asked.Count == 1 && context.Items[QueryValueShown] is string shown && string.Equals(shown, asked[0], StringComparison.Ordinal));
+    }
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -92,6 +102,8 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
     {
         // The date set above was for a copy about to be made: a copy served gets its own, and a 304 none, rather
         // than now (a browser takes a 304's date as its copy's, and would later be told an older page was current).
+        // (A copy found too new to serve, another instance's clock being ahead, is made again without one: it is
+        // then known by its ETag, and by a date alone never confirmed wrongly, since the check below still holds.)
         context.HttpContext.Response.Headers.Remove(HeaderNames.LastModified);
         var request = context.HttpContext.Request.Headers;
         if (!StringValues.IsNullOrEmpty(request.IfNoneMatch)
@@ -126,7 +138,7 @@ public sealed class PublicPagePolicy(string? varyingQueryKey, params string[] ta
         if (!context.AllowCacheStorage
             || response.StatusCode != StatusCodes.Status200OK
             || PerReaderFormFields.PageSetCookies(context.HttpContext)
-            || (varyingQueryKey is not null && context.HttpContext.Request.Query.ContainsKey(varyingQueryKey) && !context.HttpContext.Items.ContainsKey(QueryValueShown))
+            || !ShownAsAsked(context.HttpContext)
             || await context.HttpContext.RequestServices.GetRequiredService<PageStore>().EvictedSinceRenderStartAsync(context.HttpContext))
         {
             context.AllowCacheStorage = false;

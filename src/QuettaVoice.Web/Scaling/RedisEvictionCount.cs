@@ -14,11 +14,15 @@ public sealed class RedisEvictionCount(IConnectionMultiplexer redis, RedisOption
 
     public async ValueTask<long> ReadAsync() => (long?)await redis.GetDatabase().StringGetAsync(key) ?? 0;
 
-    public Task AddOneAsync()
-    {
-        var db = redis.GetDatabase();
-        return Task.WhenAll(db.StringSetAsync(lastAtKey, clock.GetUtcNow().ToUnixTimeSeconds()), db.StringIncrementAsync(key));
-    }
+    /// <summary>Sets the time of the last eviction unless a later one is there: the latest wins, whichever instance writes last.</summary>
+    private const string KeepLatest = """
+        local at = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if tonumber(ARGV[1]) > at then redis.call('SET', KEYS[1], ARGV[1]) end
+        return redis.call('INCR', KEYS[2])
+        """;
+
+    public Task AddOneAsync() =>
+        redis.GetDatabase().ScriptEvaluateAsync(KeepLatest, [lastAtKey, key], [clock.GetUtcNow().ToUnixTimeSeconds()]);
 
     public async ValueTask<DateTimeOffset?> LastAtAsync() =>
         (long?)await redis.GetDatabase().StringGetAsync(lastAtKey) is { } at ? DateTimeOffset.FromUnixTimeSeconds(at) : null;

@@ -103,7 +103,11 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
             await db.SaveChangesAsync();
             return comment.Id;
         });
+        // No value is the plain page: made for it, it is the copy the plain address is then served.
+        using var empty = await App.CreateReader().GetAsync($"{Seed.Permalink}?replyto=");
         using var plain = await App.CreateReader().GetAsync(Seed.Permalink);
+        Assert.NotNull(plain.Headers.Age);
+        Assert.Equal(empty.Headers.ETag, plain.Headers.ETag);
 
         foreach (var madeUp in new[] { "abc", "999999", $"{commentId}0" })
         {
@@ -113,6 +117,16 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             Assert.Equal("Leave a Reply", page.One("#respond h3").Text());
             Assert.True(again.Headers.Age is null, $"replyto={madeUp} was kept as a copy of its own");
+        }
+
+        // The right comment written otherwise answers it, but each spelling is not kept as a copy of its own.
+        foreach (var spelling in new[] { $"0{commentId}", $"{commentId}&replyto=abc" })
+        {
+            var url = $"{Seed.Permalink}?replyto={spelling}";
+            using var first = await App.CreateReader().GetAsync(url);
+            var (again, page) = await GetAsync(url);
+            Assert.Equal("Reply to Naseer Ahmed", page.One("#respond h3").Text());
+            Assert.True(again.Headers.Age is null, $"replyto={spelling} was kept as a copy of its own");
         }
 
         // The form answering a comment on the page is a page of its own, kept; the plain page's copy is still there.

@@ -158,7 +158,7 @@ public sealed class ShowModel(
         Reply.ParentId = ReplyingTo?.Id;
         if (ReplyingTo is not null)
         {
-            PublicPagePolicy.ShowsQueryValue(HttpContext);
+            PublicPagePolicy.ShowsQueryValue(HttpContext, ReplyingTo.Id.ToString(CultureInfo.InvariantCulture));
         }
 
         return Page();

@@ -54,7 +54,7 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
         Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
         if (!Query.IsEmpty)
         {
-            PublicPagePolicy.ShowsQueryValue(HttpContext);
+            PublicPagePolicy.ShowsQueryValue(HttpContext, Query.Text);
         }
 
         // Past the count's stop, the pager knows only that there is at least one more result.
