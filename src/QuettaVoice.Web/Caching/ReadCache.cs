@@ -22,8 +22,10 @@ namespace QuettaVoice.Web.Caching;
 /// such as an import run from the command line. Several instances sharing Redis keep nothing: a clear on one
 /// would not reach the others' memory, and their shared page cache spares most of the reading anyway.
 /// </summary>
-public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions redis) : IDisposable
+public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions redis, IHttpContextAccessor requests) : IDisposable
 {
+    private static readonly object GenerationAtRequestStart = new();
+
     /// <summary>The key of the first story's date, which no list's address can be.</summary>
     private const string FirstPublishedKey = "first published";
 
@@ -57,6 +59,11 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
         }
 
         var before = Interlocked.Read(ref generation);
+        if (requests.HttpContext?.Items[GenerationAtRequestStart] is long atRequestStart)
+        {
+            before = atRequestStart;
+        }
+
         value = await read();
         lock (gate)
         {
@@ -78,6 +85,14 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
             kept.Remove(key);
         }
     }
+
+    /// <summary>
+    /// Notes, as a request begins, how many clears came before it: what it reads is kept only if none came since.
+    /// Its page reads the clock first and reads through this cache later, so a story due in between (its time
+    /// comes, the cache is cleared) would otherwise be left out of what the page read and kept, for every page
+    /// after it, until the next clear.
+    /// </summary>
+    public void NoteRequestStart(HttpContext context) => context.Items[GenerationAtRequestStart] = Interlocked.Read(ref generation);
 
     public void Clear()
     {

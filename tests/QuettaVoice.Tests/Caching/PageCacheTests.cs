@@ -805,6 +805,41 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
     }
 
     [Fact]
+    public async Task A_story_that_comes_out_while_a_page_is_being_made_is_in_the_lists_of_the_pages_after_it()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.FirstAsync();
+            var section = await db.Sections.FirstAsync();
+            db.Articles.AddRange(
+                TestData.Article(author, headline: "Schools reopen in Zhob", section: section, publishedAt: TestApp.Start.AddHours(-1)),
+                TestData.Article(author, headline: "Teachers return to Kech", section: section, publishedAt: TestApp.Start.AddHours(-2)),
+                TestData.Article(author, headline: "Budget tabled in the assembly", section: section, status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(1)));
+            await db.SaveChangesAsync();
+        });
+        // The masthead's sections are read with the front page first, so the held query is the story's own.
+        using var front = await App.CreateReader().GetAsync("/");
+
+        // A reader's story page has read the clock and its story when the next story's time comes.
+        var hold = App.SqlPause.Next(sql => sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\" =", StringComparison.Ordinal));
+        var reading = App.CreateReader().GetAsync("/2025/07/03/schools-reopen-in-zhob");
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        for (var waited = 0; waited < 200 && await App.WithDbAsync(db => db.Articles.AnyAsync(a => a.Status == ArticleStatus.Scheduled)); waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        hold.Release();
+        using var read = await reading;
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        // That page was made for the time it was asked; the section's list it read is not kept for the pages after it.
+        var (_, next) = await GetAsync("/2025/07/03/teachers-return-to-kech");
+        Assert.Contains("Budget tabled in the assembly", next.One(".more-from-section").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scheduled_story_whose_time_comes_while_the_cache_is_down_does_not_end_the_schedule()
     {
         await App.WithDbAsync(async db =>
