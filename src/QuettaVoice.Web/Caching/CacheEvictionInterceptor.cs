@@ -211,7 +211,7 @@ public sealed partial class CacheEvictionInterceptor(
 
         if (changes.ScheduleChanged)
         {
-            await schedule.RescheduleAsync(cancellationToken);
+            await schedule.RescheduleAsync(cancellationToken: cancellationToken);
         }
     }
 

@@ -39,7 +39,7 @@ public sealed partial class ScheduledEviction(
     {
         await storeStartup.Ready.WaitAsync(cancellationToken);
         await MarkDueStoriesPublishedAsync(cancellationToken);
-        await RescheduleAsync(cancellationToken);
+        await RescheduleAsync(cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +70,9 @@ public sealed partial class ScheduledEviction(
     }
 
     /// <summary>Looks up the next scheduled story again: called whenever stories change, inside their save's transaction too, so it only reads.</summary>
-    public async Task RescheduleAsync(CancellationToken cancellationToken = default)
+    /// <param name="woken">The time whose wake has just done its work, and so gives way to the next.</param>
+    /// <param name="cancellationToken">The save's.</param>
+    public async Task RescheduleAsync(DateTime? woken = null, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
@@ -78,17 +80,26 @@ public sealed partial class ScheduledEviction(
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc)
             .MinAsync(a => a.PublishedAt, cancellationToken);
 
-        Arm(next, next is { } due ? due - nowUtc : TimeSpan.Zero);
+        Arm(next, next is { } due ? due - nowUtc : TimeSpan.Zero, woken: woken);
     }
 
     /// <param name="due">The next story's time, or none.</param>
     /// <param name="wait">How long to wait before waking for it (at most <see cref="LongestWait"/>).</param>
     /// <param name="stillFor">When given, the timer is set only if it still waits for that time: a save meanwhile may have set it for another.</param>
-    private void Arm(DateTime? due, TimeSpan wait, DateTime? stillFor = null)
+    /// <param name="woken">The time whose wake has done its work, which gives way (see <see cref="RescheduleAsync"/>).</param>
+    private void Arm(DateTime? due, TimeSpan wait, DateTime? stillFor = null, DateTime? woken = null)
     {
         lock (gate)
         {
             if (stillFor is not null && armedFor != stillFor)
+            {
+                return;
+            }
+
+            // A wake whose time has come and that has not yet done its work (its timer about to fire, or put off while
+            // the cache did not answer) is kept: a save looking up "the next story after now" would pass its story over.
+            // The wake looks the schedule up again itself once done.
+            if (stillFor is null && armedFor is { } pending && pending != woken && pending <= clock.GetUtcNow().UtcDateTime)
             {
                 return;
             }
@@ -117,7 +128,7 @@ public sealed partial class ScheduledEviction(
             readCache.Clear();
             await store.EvictByTagAsync(CacheTags.Site, CancellationToken.None);
             await MarkDueStoriesPublishedAsync(CancellationToken.None);
-            await RescheduleAsync();
+            await RescheduleAsync(woken: due);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

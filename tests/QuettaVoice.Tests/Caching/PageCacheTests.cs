@@ -863,6 +863,39 @@ public sealed class PageCacheTests() : SiteTest(seed: true)
         Assert.True(await LeadBecomesAsync("Budget passed by the assembly"), "the second story never reached the front page");
     }
 
+    [Fact]
+    public async Task A_story_scheduled_while_a_due_story_waits_for_the_cache_does_not_pass_it_over()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Budget tabled in the assembly", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(1)));
+            await db.SaveChangesAsync();
+        });
+        await GetAsync("/");
+
+        // The story's time comes while the page cache's store does not answer: its wake is put off a few seconds.
+        App.CacheOutage.IsOn = true;
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        // Meanwhile another story is scheduled: looking the schedule up again finds only the later one.
+        await App.WithDbAsync(async db =>
+        {
+            db.Articles.Add(TestData.Article(await db.Authors.FirstAsync(), headline: "Budget passed by the assembly", status: ArticleStatus.Scheduled, publishedAt: TestApp.Start.AddHours(3)));
+            await db.SaveChangesAsync();
+        });
+        App.CacheOutage.IsOn = false;
+
+        // The story that came out is marked so within a minute of the test clock, not when the later one comes out.
+        var marked = false;
+        for (var second = 0; second < 60 && !marked; second++)
+        {
+            App.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+            marked = await App.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "Budget tabled in the assembly" && a.Status == ArticleStatus.Published));
+        }
+
+        Assert.True(marked, "the story that came out was passed over until the next one's time");
+    }
+
     /// <summary>
     /// Whether the front page leads with <paramref name="headline"/> within a minute of the test clock, asked each second:
     /// a timer's work (evicting, looking up the next story) ends on its own time, after the clock has moved.
