@@ -58,12 +58,8 @@ public sealed class ReadCache(IOptions<PageCacheOptions> options, RedisOptions r
             return value!;
         }
 
-        var before = Interlocked.Read(ref generation);
-        if (requests.HttpContext?.Items[GenerationAtRequestStart] is long atRequestStart)
-        {
-            before = atRequestStart;
-        }
-
+        // Since the request began when there is one (see NoteRequestStart), else since this read began.
+        var before = requests.HttpContext?.Items[GenerationAtRequestStart] is long atRequestStart ? atRequestStart : Interlocked.Read(ref generation);
         value = await read();
         lock (gate)
         {
