@@ -46,7 +46,8 @@ public static class DataServices
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)}";
             builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(services.GetServices<IInterceptor>()));
+                .AddInterceptors(services.GetServices<IInterceptor>())
+                .AddInterceptors(new SqlitePlanStability()));
         }
 
         builder.Services.AddScoped<DatabaseInitializer>();

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using SQLitePCL;
 
@@ -19,4 +21,40 @@ public sealed class SqliteEngineTests : SiteTest
 
         Assert.Equal(0, raw.sqlite3_memory_used());
     }
+
+    /// <summary>
+    /// EF Core sends a page's LIMIT and OFFSET as parameters. SQLite reads a LIMIT parameter's value while it plans,
+    /// unless told to plan without looking at values, and then binding any value made it plan the statement again
+    /// on its first step: every list on every page was parsed and planned twice.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_statement_with_a_bound_limit_is_planned_once_on_the_sites_connections()
+    {
+        Skip.If(TestDatabase.IsPostgres, "Planning statements again on their values is SQLite's.");
+
+        var (replans, rows) = await App.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var handle = connection.Handle!;
+            Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(handle, "SELECT value FROM json_each('[1, 2, 3]') LIMIT ?1", out var statement));
+            using (statement)
+            {
+                raw.sqlite3_bind_int(statement, 1, 2);
+                var count = 0;
+                while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                {
+                    count++;
+                }
+
+                return (raw.sqlite3_stmt_status(statement, StatementReprepares, 0), count);
+            }
+        });
+
+        Assert.Equal(2, rows);
+        Assert.Equal(0, replans);
+    }
+
+    /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times SQLite planned the statement again.</summary>
+    private const int StatementReprepares = 5;
 }
