@@ -77,7 +77,8 @@ public sealed class SqliteSearchIndex(NewsDb db) : RankedSearchIndex(db)
             SELECT rowid AS Id,
                    highlight(ArticleSearch, 0, @start, @end) AS Headline,
                    NULLIF(highlight(ArticleSearch, 1, @start, @end), '') AS Standfirst, -- no standfirst is indexed as ''; it is none
-                   snippet(ArticleSearch, 2, @start, @end, '…', {SnippetWords}) AS Body
+                   -- a result shows its standfirst when the words are in it: the passage of the body is made only for the others
+                   iif(instr(highlight(ArticleSearch, 1, @start, @end), @start) > 0, '', snippet(ArticleSearch, 2, @start, @end, '…', {SnippetWords})) AS Body
             FROM ArticleSearch
             WHERE ArticleSearch MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
             """,
