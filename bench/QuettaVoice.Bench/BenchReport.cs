@@ -30,5 +30,8 @@ public sealed record BenchReport
 
     /// <summary>Stories the search query matches in each archive, by its number of stories.</summary>
     public required IReadOnlyDictionary<int, long> SearchMatches { get; init; }
+
+    /// <summary>Stories the common-words search matches in each archive, by its number of stories.</summary>
+    public required IReadOnlyDictionary<int, long> CommonSearchMatches { get; init; }
     public IReadOnlyList<TargetCheck> Targets { get; init; } = [];
 }

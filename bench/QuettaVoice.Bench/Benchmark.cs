@@ -145,7 +145,8 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 MainServerKey = $"{main.Stories}-stories-",
                 StoryPage = await StoryPageSize.MeasureAsync(mainCached, main.SeedStoryPath),
                 FirstView = await FirstView.MeasureAsync(mainCached, main.SeedStoryPath),
-                SearchMatches = await SearchMatchesAsync(archives.Values),
+                SearchMatches = await SearchMatchesAsync(archives.Values, options.SearchQuery),
+                CommonSearchMatches = await SearchMatchesAsync(archives.Values, options.CommonSearchQuery),
             };
         }
         finally
@@ -160,6 +161,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     private List<Scenario> Scenarios(Archive main, Archive small, Archive large)
     {
         var search = "/search?q=" + Uri.EscapeDataString(options.SearchQuery);
+        var commonSearch = "/search?q=" + Uri.EscapeDataString(options.CommonSearchQuery);
         return
         [
             new("static", "seed story as a static file (the limit)", main, Cached: true, $"/bench-static/{StaticFileName}"),
@@ -175,6 +177,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             new("front-uncached-large", "front page, uncached", large, Cached: false, "/"),
             new("search-cached-large", $"search \"{options.SearchQuery}\", cached", large, Cached: true, search),
             new("search-uncached-large", $"search \"{options.SearchQuery}\", uncached", large, Cached: false, search),
+            new("search-common-uncached-large", $"search \"{options.CommonSearchQuery}\", uncached", large, Cached: false, commonSearch),
             new("story-cached-searched-large", $"story page, cached, while {SearchCrowd.Readers} readers search", large, Cached: true, large.SeedStoryPath, WhileReadersSearch: true),
         ];
     }
@@ -270,7 +273,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         }
     }
 
-    private async Task<Dictionary<int, long>> SearchMatchesAsync(IEnumerable<Archive> archives)
+    private static async Task<Dictionary<int, long>> SearchMatchesAsync(IEnumerable<Archive> archives, string words)
     {
         var matches = new Dictionary<int, long>();
         foreach (var archive in archives)
@@ -278,7 +281,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             await using var connection = new SqliteConnection($"Data Source={archive.DatabasePath};Mode=ReadOnly;Pooling=False");
             await connection.OpenAsync();
             // Each word quoted, so the count is of stories holding every word, as the site's search reads them.
-            var query = string.Join(' ', options.SearchQuery.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
+            var query = string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
             matches[archive.Stories] = await ArchiveGenerator.ScalarAsync(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $query", ("$query", query));
         }
 
