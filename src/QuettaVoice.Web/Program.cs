@@ -39,6 +39,11 @@ builder.Services.AddOptions<SitemapOptions>()
     .Bind(builder.Configuration.GetSection(SitemapOptions.SectionName))
     .Validate(sitemaps => sitemaps.IsValid(), "Sitemaps:UrlsPerFile must be between 1 and 50000.")
     .ValidateOnStart();
+builder.Services.AddOptions<RenderTurnOptions>()
+    .Bind(builder.Configuration.GetSection(RenderTurnOptions.SectionName))
+    .Validate(turns => turns.Running >= 1, "RenderTurns:Running must be at least 1.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<RenderTurns>();
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));
 builder.AddNewsAccounts();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -104,6 +109,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseNewsCompression();
 app.UseNewsCaching();
+app.UseMiddleware<RenderTurns>();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsFeeds();

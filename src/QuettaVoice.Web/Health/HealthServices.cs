@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Web.Health;
 
@@ -17,10 +18,10 @@ public static class HealthServices
 
     /// <summary>
     /// <c>/healthz</c>: 200 when every part answers, 503 otherwise, with one line per part and no detail an
-    /// outsider could use. The middleware sends it uncached.
+    /// outsider could use. The middleware sends it uncached, and it does not wait in line behind pages being made.
     /// </summary>
     public static IEndpointConventionBuilder MapNewsHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteReportAsync });
+        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteReportAsync }).WithMetadata(new TakesNoRenderTurnAttribute());
 
     private static Task WriteReportAsync(HttpContext context, HealthReport report)
     {

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Hosting;
 using QuettaVoice.Web.Pages.Shared;
 using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Web.Pages.Search;
 
 [OutputCache(PolicyName = PublicPagePolicy.Search)]
+[TakesNoRenderTurn]
 public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
