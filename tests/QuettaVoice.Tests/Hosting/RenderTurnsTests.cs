@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Tests.Hosting;
 
@@ -37,6 +39,17 @@ public sealed class RenderTurnsTests() : SiteTest(seed: true, settings: new Dict
         return (reading, hold);
     }
 
+    /// <summary>Waits until <paramref name="count"/> pages wait in line for a turn.</summary>
+    private async Task InLineAsync(int count)
+    {
+        var turns = App.Services.GetRequiredService<RenderTurns>();
+        for (var waited = TimeSpan.Zero; turns.Waiting != count; waited += TimeSpan.FromMilliseconds(20))
+        {
+            Assert.True(waited < Patience, $"{turns.Waiting} pages wait in line, not {count}");
+            await Task.Delay(20);
+        }
+    }
+
     [Fact]
     public async Task A_page_asked_for_while_another_is_being_made_waits_for_its_turn_and_is_then_served()
     {
@@ -44,6 +57,7 @@ public sealed class RenderTurnsTests() : SiteTest(seed: true, settings: new Dict
         var (reading, hold) = await StoryBeingMadeAsync();
 
         var dashboard = editor.GetAsync("/admin");
+        await InLineAsync(1);
         var first = await Task.WhenAny(dashboard, Task.Delay(Meanwhile));
 
         Assert.False(first == dashboard, "the editor's dashboard was made while the story had the only turn");
@@ -111,6 +125,50 @@ public sealed class RenderTurnsTests() : SiteTest(seed: true, settings: new Dict
         using var story = await reading.WaitAsync(Patience);
         Assert.Equal(HttpStatusCode.OK, story.StatusCode);
         Assert.Equal(1, await App.WithDbAsync(db => db.Comments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_reader_who_leaves_while_waiting_does_not_leave_readers_of_the_same_page_an_error()
+    {
+        var (reading, hold) = await StoryBeingMadeAsync();
+
+        // The first reader of the front page waits in line; the second waits in the page cache for the first's copy.
+        using var leaving = new CancellationTokenSource();
+        var first = App.CreateReader().GetAsync("/", leaving.Token);
+        await InLineAsync(1);
+        var second = App.CreateReader().GetAsync("/");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.WaitAsync(Patience));
+        hold.Release();
+
+        using var front = await second.WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, front.StatusCode);
+        Assert.Contains(Seed.Headline, await front.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var story = await reading.WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_read_sent_with_a_body_does_not_wait_in_line_where_its_upload_could_hold_a_turn()
+    {
+        var editor = await EditorAsync();
+        var (reading, hold) = await StoryBeingMadeAsync();
+
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin") { Content = new FormUrlEncodedContent([new("note", "a body on a read")]) };
+            using var dashboard = await editor.SendAsync(request).WaitAsync(Patience);
+
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        }
+        finally
+        {
+            hold.Release();
+        }
+
+        using var story = await reading.WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
     }
 
     [Fact]
