@@ -41,7 +41,7 @@ builder.Services.AddOptions<SitemapOptions>()
     .ValidateOnStart();
 builder.Services.AddOptions<RenderTurnOptions>()
     .Bind(builder.Configuration.GetSection(RenderTurnOptions.SectionName))
-    .Validate(turns => turns.Running >= 1, "RenderTurns:Running must be at least 1.")
+    .Validate(turns => turns.IsValid(), "RenderTurns:Running must be at least 1.")
     .ValidateOnStart();
 builder.Services.AddSingleton<RenderTurns>();
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.SectionName));

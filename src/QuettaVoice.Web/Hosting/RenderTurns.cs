@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
+using QuettaVoice.Web.Data;
 
 namespace QuettaVoice.Web.Hosting;
 
@@ -15,12 +16,12 @@ namespace QuettaVoice.Web.Hosting;
 /// back as its answer starts, so a reader on a slow connection never holds one while the page is sent. An error
 /// page made for a request (a 404) is a page of its own, and waits in line again.
 /// </summary>
-public sealed class RenderTurns(IOptions<RenderTurnOptions> options) : IMiddleware, IDisposable
+public sealed class RenderTurns(IOptions<RenderTurnOptions> options, DatabaseOptions database) : IMiddleware, IDisposable
 {
     // A waiting reader holds neither a thread nor a core, so nobody is turned away: the line only sets the order.
     private readonly ConcurrencyLimiter turns = new(new ConcurrencyLimiterOptions
     {
-        PermitLimit = options.Value.Running,
+        PermitLimit = options.Value.RunningFor(database.Provider),
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });

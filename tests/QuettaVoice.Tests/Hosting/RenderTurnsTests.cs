@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using QuettaVoice.Web.Accounts;
+using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Hosting;
 
 namespace QuettaVoice.Tests.Hosting;
@@ -195,5 +196,24 @@ public sealed class RenderTurnsTests() : SiteTest(seed: true, settings: new Dict
 
         using var dashboard = await editor.GetAsync("/admin").WaitAsync(Patience);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
+
+    [Fact]
+    public void Pages_on_SQLite_are_made_one_a_core_and_on_PostgreSQL_eight_a_core_unless_set()
+    {
+        var cores = Environment.ProcessorCount;
+
+        Assert.Equal(Math.Max(2, cores), new RenderTurnOptions().RunningFor(DatabaseProvider.Sqlite));
+        Assert.Equal(Math.Max(2, 8 * cores), new RenderTurnOptions().RunningFor(DatabaseProvider.Postgres));
+        Assert.Equal(3, new RenderTurnOptions { Running = 3 }.RunningFor(DatabaseProvider.Postgres));
+    }
+
+    [Fact]
+    public async Task No_turns_at_all_stops_the_site_at_start_with_a_clear_reason()
+    {
+        var (exitCode, output) = await SiteExecutable.StartWithAsync("RenderTurns:Running=0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("RenderTurns:Running must be at least 1", output, StringComparison.Ordinal);
     }
 }
