@@ -15,8 +15,8 @@ public sealed class RenderTurnOptions
     /// <summary>
     /// The pages made at once on <paramref name="provider"/>. A page on SQLite is made on the processor from start
     /// to end: one a core (two at least, so one slow page never stops the rest). A page on PostgreSQL spends much
-    /// of its time waiting for the server's answers: with one a core, the front page at 10,000 stories was made
-    /// 10-30% fewer times a second than with none waiting; with eight a core, as many.
+    /// of its time waiting for the server's answers: with one a core, pages at 10,000 stories (PostgreSQL on the
+    /// same two cores) were made up to 20-30% fewer times a second than with no line; with eight a core, as many.
     /// </summary>
     public int RunningFor(DatabaseProvider provider) =>
         Running ?? Math.Max(2, Environment.ProcessorCount * (provider == DatabaseProvider.Postgres ? 8 : 1));

@@ -15,12 +15,18 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public System.Collections.Concurrent.ConcurrentQueue<string>? Recorded { get; set; }
 
+    /// <summary>While set, keeps each command's text with its parameters, for a test that asks the engine how it runs them as sent.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<SentCommand>? RecordedWithValues { get; set; }
+
+    public sealed record SentCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
     public void Reset() => Interlocked.Exchange(ref count, 0);
 
     private void Note(DbCommand command)
     {
         Interlocked.Increment(ref count);
         Recorded?.Enqueue(command.CommandText);
+        RecordedWithValues?.Enqueue(new(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
