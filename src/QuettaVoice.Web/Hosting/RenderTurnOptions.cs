@@ -16,8 +16,13 @@ public sealed class RenderTurnOptions
     /// The pages made at once on <paramref name="provider"/>. A page on SQLite is made on the processor from start
     /// to end: one a core (two at least, so one slow page never stops the rest). A page on PostgreSQL spends much
     /// of its time waiting for the server's answers: with one a core, pages at 10,000 stories (PostgreSQL on the
-    /// same two cores) were made up to 20-30% fewer times a second than with no line; with eight a core, as many.
+    /// same two cores) were made up to 30% fewer times a second than with no line; with eight a core, as many. At
+    /// most 32, so that the instances of a large machine stay within PostgreSQL's connections (100 by default).
     /// </summary>
     public int RunningFor(DatabaseProvider provider) =>
-        Running ?? Math.Max(2, Environment.ProcessorCount * (provider == DatabaseProvider.Postgres ? 8 : 1));
+        Running ?? (provider == DatabaseProvider.Postgres
+            ? Math.Clamp(8 * Environment.ProcessorCount, 2, MostOnPostgres)
+            : Math.Max(2, Environment.ProcessorCount));
+
+    public const int MostOnPostgres = 32;
 }

@@ -209,12 +209,12 @@ public sealed class RenderTurnsTests() : SiteTest(seed: true, settings: new Dict
     }
 
     [Fact]
-    public void Pages_on_SQLite_are_made_one_a_core_and_on_PostgreSQL_eight_a_core_unless_set()
+    public void Pages_on_SQLite_are_made_one_a_core_and_on_PostgreSQL_eight_a_core_up_to_32_unless_set()
     {
         var cores = Environment.ProcessorCount;
 
         Assert.Equal(Math.Max(2, cores), new RenderTurnOptions().RunningFor(DatabaseProvider.Sqlite));
-        Assert.Equal(Math.Max(2, 8 * cores), new RenderTurnOptions().RunningFor(DatabaseProvider.Postgres));
+        Assert.Equal(Math.Min(32, Math.Max(2, 8 * cores)), new RenderTurnOptions().RunningFor(DatabaseProvider.Postgres));
         Assert.Equal(3, new RenderTurnOptions { Running = 3 }.RunningFor(DatabaseProvider.Postgres));
     }
 

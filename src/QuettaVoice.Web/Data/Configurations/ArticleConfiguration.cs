@@ -54,6 +54,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.LegacyPostId).IsUnique();
         // The public lists all read "visible stories, newest first", often within a section or an author.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        // PostgreSQL also has IX_Articles_PublishedAt_Id, made by its ArticlesByDate migration alone (SQLite needs none),
+        // so the model does not carry it: an index of the model on (PublishedAt, Id) would clash with its name.
         builder.HasIndex(a => new { a.SectionId, a.PublishedAt });
         builder.HasIndex(a => new { a.AuthorId, a.PublishedAt });
         // Search reads the time of each of its matches, often tens of thousands, to put the newest first among equals.

@@ -22,6 +22,6 @@ namespace QuettaVoice.Web.Data.Migrations.Postgres
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) =>
-            migrationBuilder.Sql($"""DROP INDEX "{IndexName}";""");
+            migrationBuilder.Sql($"""DROP INDEX IF EXISTS "{IndexName}";""");
     }
 }
