@@ -85,6 +85,15 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
             await MoveSequencesPastCopiedKeysAsync(table, writes, cancellationToken);
         }
 
+        // The planner's statistics, gathered now (inside the copy, which they count) rather than when autovacuum comes
+        // round, a minute or more later, and never for a table of a few rows: the site's first pages are planned on them.
+        await using (var analyze = writes.Connection!.CreateCommand())
+        {
+            analyze.Transaction = writes;
+            analyze.CommandText = "ANALYZE " + string.Join(", ", tables.Select(t => Delimit(targetSql, t)));
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new StoreCopyResult(copied, []);
     }
