@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Web.Moving;
 
@@ -64,6 +65,10 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
             return new StoreCopyResult([], occupied);
         }
 
+        // The target's own triggers (search's) are off while the rows arrive and the search index is built once when
+        // they are all in: on, they read a story's whole text at its insert and once more at each of its tags, and
+        // 100,000 stories took 21 minutes to copy. The foreign keys' triggers are the system's, and stay on.
+        await SetTriggersAsync(tables, "DISABLE", writes, cancellationToken);
         var copied = new List<CopiedTable>(tables.Count);
         foreach (var table in tables)
         {
@@ -85,14 +90,12 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
             await MoveSequencesPastCopiedKeysAsync(table, writes, cancellationToken);
         }
 
+        await SetTriggersAsync(tables, "ENABLE", writes, cancellationToken);
+        await ExecuteAsync(writes, PostgresSearchIndex.RebuildSql, cancellationToken);
+
         // The planner's statistics, gathered now (inside the copy, which they count) rather than when autovacuum comes
         // round, a minute or more later, and never for a table of a few rows: the site's first pages are planned on them.
-        await using (var analyze = writes.Connection!.CreateCommand())
-        {
-            analyze.Transaction = writes;
-            analyze.CommandText = "ANALYZE " + string.Join(", ", tables.Select(t => Delimit(targetSql, t)));
-            await analyze.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ExecuteAsync(writes, "ANALYZE " + string.Join(", ", tables.Select(t => Delimit(targetSql, t))), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new StoreCopyResult(copied, []);
@@ -232,6 +235,22 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
             AddText(command, "column", column.Name);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private async Task SetTriggersAsync(IEnumerable<ITable> tables, string change, DbTransaction writes, CancellationToken cancellationToken)
+    {
+        foreach (var table in tables)
+        {
+            await ExecuteAsync(writes, $"ALTER TABLE {Delimit(targetSql, table)} {change} TRIGGER USER", cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<T> ScalarAsync<T>(DbTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// </summary>
     private const string Configuration = "quettavoice";
 
+    /// <summary>
+    /// Reads every story into the index again, with the function the triggers call for the stories a change touches
+    /// (the <c>ArticleSearch</c> and <c>SearchKeepsEveryWord</c> migrations): for a store filled with its triggers off.
+    /// </summary>
+    public const string RebuildSql = """SELECT "ArticleSearch_Reindex"(ARRAY(SELECT "Id" FROM "Articles"))""";
+
     /// <summary>The weight the migration gives headline words, and only them.</summary>
     private const string HeadlineWeight = "A";
 

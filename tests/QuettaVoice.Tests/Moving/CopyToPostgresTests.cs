@@ -162,6 +162,28 @@ public sealed class CopyToPostgresTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Readers_find_copied_stories_by_their_words_and_the_index_follows_later_edits()
+    {
+        TestDatabase.SkipUnlessPostgres();
+        await ArrangePaperAsync();
+
+        Assert.True(await CopyAsync() == 0, errors.ToString());
+
+        // A word of the body only: the search index was built for the copied stories.
+        var reader = Target.CreateReader();
+        Assert.Contains("Gwadar port opens a new berth", await reader.GetStringAsync("/search?q=tonnes"));
+
+        // The index's triggers are on again after the copy: an edit on the new store is found at once.
+        await Target.WithDbAsync(async db =>
+        {
+            var story = await db.Articles.SingleAsync(a => a.Headline == "Gwadar port opens a new berth");
+            story.Body += "\n\nA breakwater is next.";
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Gwadar port opens a new berth", await reader.GetStringAsync("/search?q=breakwater"));
+    }
+
+    [SkippableFact]
     public async Task A_second_copy_into_the_same_target_is_refused_and_writes_nothing()
     {
         TestDatabase.SkipUnlessPostgres();
