@@ -2,10 +2,22 @@ using QuettaVoice.Web.Scaling;
 
 namespace QuettaVoice.Bench;
 
-/// <summary>A generated archive ready to serve: its data folder, its size and the seed story's address in it.</summary>
+/// <summary>
+/// A generated archive ready to serve: its data folder, its size and the seed story's address in it. Served from its
+/// SQLite file, or from a PostgreSQL copy of it when <see cref="PostgresConnection"/> is set (the data folder still
+/// holds the key ring and media, as it does for PostgreSQL-backed instances).
+/// </summary>
 public sealed record Archive(string DataDirectory, int Stories, int Comments, string SeedStoryPath)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "quettavoice.db");
+
+    /// <summary>The connection string of the archive's PostgreSQL copy; null when it is served from SQLite.</summary>
+    public string? PostgresConnection { get; init; }
+
+    /// <summary>The settings that point the site at this archive's store.</summary>
+    public IReadOnlyDictionary<string, string> StoreSettings => PostgresConnection is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = PostgresConnection };
 
     /// <summary>
     /// Deletes the site's key ring, so the next start makes a new key as the build under test makes them. A key

@@ -8,7 +8,7 @@ public sealed record BenchOptions
     public const string Usage = """
         usage: bench/run [--quick] [--rounds N] [--import-rounds N] [--duration SECONDS] [--warmup SECONDS] [--settle SECONDS] [--connections N]
                          [--stories N] [--small N] [--large N] [--comments N] [--import-files N]
-                         [--query "two words"] [--common-query "two words"] [--seed N] [--regenerate] [--generate-only] [--skip-import] [--output FILE]
+                         [--query "two words"] [--common-query "two words"] [--seed N] [--regenerate] [--generate-only] [--skip-import] [--postgres] [--output FILE]
           --stories       the main archive (10000); --small and --large the archives for the scaling check (1000, 100000)
           --comments      approved comments in the main archive (100000), scaled with the other archives' sizes
           --query         the search measured on the main and the large archive ("gwadar port": at 100,000 stories its
@@ -19,6 +19,9 @@ public sealed record BenchOptions
           --import-rounds rounds that also time the import of the story files (1: it takes minutes, not seconds)
           --regenerate    rebuild the cached archives and story files in bench/.data/
           --generate-only make the archives and story files, measure nothing
+          --postgres      also serve the main and the large archive from PostgreSQL (a copy of each, kept between runs) and
+                          measure their uncached pages there: a local throwaway server (tools/test-services), or the
+                          server QV_BENCH_POSTGRES names ("Host=...;Username=...")
           --quick         1 round of 3 s runs over 1000 / 200 / 5000 stories and 500 story files
         """;
 
@@ -50,6 +53,9 @@ public sealed record BenchOptions
     public bool SkipImport { get; init; }
     public bool GenerateOnly { get; init; }
     public bool Quick { get; init; }
+
+    /// <summary>Whether the uncached pages are measured on PostgreSQL copies of the archives as well.</summary>
+    public bool Postgres { get; init; }
     public string Output { get; init; } = Path.Combine("bench", "results", "latest.json");
 
     /// <summary>Comments in an archive of <paramref name="stories"/>: the main archive's share per story.</summary>
@@ -80,6 +86,9 @@ public sealed record BenchOptions
                     continue;
                 case "--skip-import":
                     options = options with { SkipImport = true };
+                    continue;
+                case "--postgres":
+                    options = options with { Postgres = true };
                     continue;
                 case "--query" or "--common-query" or "--output" when i + 1 < args.Length:
                     var text = args[++i];

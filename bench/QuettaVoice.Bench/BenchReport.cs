@@ -34,4 +34,7 @@ public sealed record BenchReport
     /// <summary>Stories the common-words search matches in each archive, by its number of stories.</summary>
     public required IReadOnlyDictionary<int, long> CommonSearchMatches { get; init; }
     public IReadOnlyList<TargetCheck> Targets { get; init; } = [];
+
+    /// <summary>With --postgres: whether its pages' CPU per request counts the database server's (on this machine) with the site's.</summary>
+    public bool? PostgresCpuCounted { get; init; }
 }

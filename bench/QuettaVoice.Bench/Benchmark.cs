@@ -21,6 +21,9 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
     /// <summary>The search crowd's script, written at the start of a run.</summary>
     private string searchCrowdScript = "";
 
+    /// <summary>The CPU of the PostgreSQL server the copies are served from, when it runs on this machine.</summary>
+    private PostgresServerCpu? postgresCpu;
+
     /// <summary>The archives of every size and the story files for the import, made now unless already kept.</summary>
     public async Task<(Dictionary<int, Archive> Archives, string? StoryFiles)> PrepareAsync()
     {
@@ -40,7 +43,9 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         var loadAverage = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
         var (archives, storyFiles) = await PrepareAsync();
         var main = archives[options.Stories];
-        var scenarios = Scenarios(main, archives[options.SmallStories], archives[options.LargeStories]);
+        var large = archives[options.LargeStories];
+        (Archive Main, Archive Large)? copies = options.Postgres ? await OnPostgresAsync(main, large) : null;
+        var scenarios = Scenarios(main, archives[options.SmallStories], large, await Listings.BusiestAsync(main), copies);
         searchCrowdScript = await SearchCrowd.WriteScriptAsync(workspace);
         foreach (var archive in archives.Values)
         {
@@ -55,7 +60,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             foreach (var group in scenarios.GroupBy(s => s.ServerKey))
             {
                 var first = group.First();
-                var settings = new Dictionary<string, string> { ["Bench__StaticDirectory"] = staticDirectory };
+                var settings = new Dictionary<string, string>(first.Archive.StoreSettings) { ["Bench__StaticDirectory"] = staticDirectory };
                 if (!first.Cached)
                 {
                     settings["OutputCache__Enabled"] = "false";
@@ -147,6 +152,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
                 FirstView = await FirstView.MeasureAsync(mainCached, main.SeedStoryPath),
                 SearchMatches = await SearchMatchesAsync(archives.Values, options.SearchQuery),
                 CommonSearchMatches = await SearchMatchesAsync(archives.Values, options.CommonSearchQuery),
+                PostgresCpuCounted = options.Postgres ? postgresCpu is not null : null,
             };
         }
         finally
@@ -158,11 +164,28 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         }
     }
 
-    private List<Scenario> Scenarios(Archive main, Archive small, Archive large)
+    /// <summary>The server QV_BENCH_POSTGRES names, its CPU if it is on this machine, and the two archives copied to it.</summary>
+    private async Task<(Archive Main, Archive Large)> OnPostgresAsync(Archive main, Archive large)
+    {
+        var server = Environment.GetEnvironmentVariable("QV_BENCH_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException("--postgres needs QV_BENCH_POSTGRES, the server's connection string (\"Host=...;Username=...\"); bench/run sets it when it starts a throwaway server");
+        }
+
+        postgresCpu = await PostgresServerCpu.FindAsync(server);
+        Console.WriteLine(postgresCpu is null
+            ? "PostgreSQL runs on another machine: its pages' CPU per request is the site's alone"
+            : "PostgreSQL runs on this machine: its pages' CPU per request is the site's and the database server's together");
+        var copies = new PostgresCopies(workspace, server);
+        return (await copies.EnsureAsync(main), await copies.EnsureAsync(large));
+    }
+
+    private List<Scenario> Scenarios(Archive main, Archive small, Archive large, Listings listings, (Archive Main, Archive Large)? copies)
     {
         var search = "/search?q=" + Uri.EscapeDataString(options.SearchQuery);
         var commonSearch = "/search?q=" + Uri.EscapeDataString(options.CommonSearchQuery);
-        return
+        List<Scenario> scenarios =
         [
             new("static", "seed story as a static file (the limit)", main, Cached: true, $"/bench-static/{StaticFileName}"),
             new("story-cached", "story page, cached", main, Cached: true, main.SeedStoryPath),
@@ -171,6 +194,9 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             new("front-uncached", "front page, uncached", main, Cached: false, "/"),
             new("search-uncached", $"search \"{options.SearchQuery}\", uncached", main, Cached: false, search),
             new("feed-uncached", "RSS feed /feed, uncached", main, Cached: false, "/feed", Optional: true),
+            new("section-uncached", "busiest section, uncached", main, Cached: false, listings.SectionPath),
+            new("author-uncached", "busiest author, uncached", main, Cached: false, listings.AuthorPath),
+            new("tag-uncached", "busiest tag, uncached", main, Cached: false, listings.TagPath),
             new("story-uncached-small", "story page, uncached", small, Cached: false, small.SeedStoryPath),
             new("front-uncached-small", "front page, uncached", small, Cached: false, "/"),
             new("story-uncached-large", "story page, uncached", large, Cached: false, large.SeedStoryPath),
@@ -180,6 +206,22 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
             new("search-common-uncached-large", $"search \"{options.CommonSearchQuery}\", uncached", large, Cached: false, commonSearch),
             new("story-cached-searched-large", $"story page, cached, while {SearchCrowd.Readers} readers search", large, Cached: true, large.SeedStoryPath, WhileReadersSearch: true),
         ];
+        if (copies is { } onPostgres)
+        {
+            // Every uncached page of the main and the large archive once more, from PostgreSQL: what the database's
+            // own work costs shows there, beside the same page from SQLite.
+            scenarios.AddRange(scenarios
+                .Where(s => !s.Cached && (ReferenceEquals(s.Archive, main) || ReferenceEquals(s.Archive, large)))
+                .ToList()
+                .Select(s => s with
+                {
+                    Key = "postgres-" + s.Key,
+                    Title = s.Title + ", PostgreSQL",
+                    Archive = ReferenceEquals(s.Archive, main) ? onPostgres.Main : onPostgres.Large,
+                }));
+        }
+
+        return scenarios;
     }
 
     /// <summary>A warm-up run, then a measured run between two readings of the server's CPU time.</summary>
@@ -193,11 +235,15 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
 
         await wrk.RunAsync(url, options.WarmupSeconds, scenario.AcceptEncoding);
         await WaitUntilIdleAsync(servers);
-        var before = server.CpuTime();
+        var before = CpuTime(server, scenario);
         var result = await wrk.RunAsync(url, options.DurationSeconds, scenario.AcceptEncoding);
-        var cpu = server.CpuTime() - before;
+        var cpu = CpuTime(server, scenario) - before;
         return new ScenarioRound(round, result, result.Requests == 0 ? double.NaN : cpu.TotalMilliseconds / result.Requests);
     }
+
+    /// <summary>The CPU a page of this scenario costs: the site's, and the database server's when it is PostgreSQL on this machine.</summary>
+    private TimeSpan CpuTime(SiteProcess server, Scenario scenario) =>
+        server.CpuTime() + (scenario.Archive.PostgresConnection is not null && postgresCpu is not null ? postgresCpu.CpuTime() : TimeSpan.Zero);
 
     /// <summary>
     /// The same runs while a crowd of readers searches new words on the same server, from before the warm-up to

@@ -93,6 +93,13 @@ public static class ReportPrinter
         text.AppendLine(F($"Quetta Voice benchmark, commit {report.Commit}, {report.Cores} cores, load average at start {report.LoadAverageAtStart}"));
         text.AppendLine(F($"{options.Stories:N0} stories and {options.Comments:N0} comments; scaling at {options.SmallStories:N0} and {options.LargeStories:N0} stories; ")
             + F($"median of {options.Rounds} interleaved round(s); wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s"));
+        if (report.PostgresCpuCounted is { } counted)
+        {
+            text.AppendLine(counted
+                ? "PostgreSQL pages: CPU per request is the site's and the database server's together (both on this machine)"
+                : "PostgreSQL pages: the database server runs elsewhere; CPU per request is the site's alone");
+        }
+
         text.AppendLine();
 
         var staticFile = report.Scenarios.FirstOrDefault(s => s.Key == "static" && s.Available && s.Rounds.Count > 0);

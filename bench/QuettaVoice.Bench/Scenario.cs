@@ -10,7 +10,7 @@ public sealed record Scenario(string Key, string Title, Archive Archive, bool Ca
     /// <summary>What a current browser asks for (Chrome's header): over HTTPS it is sent Brotli.</summary>
     public const string BrowserEncodings = "gzip, deflate, br, zstd";
 
-    public string ServerKey => ServerKeyFor(Archive.Stories, Cached);
+    public string ServerKey => (Archive.PostgresConnection is null ? "" : "postgres-") + ServerKeyFor(Archive.Stories, Cached);
 
     public static string ServerKeyFor(int stories, bool cached) => $"{stories}-stories-{(cached ? "cached" : "uncached")}";
 }

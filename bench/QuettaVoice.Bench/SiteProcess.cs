@@ -138,14 +138,7 @@ public sealed class SiteProcess : IAsyncDisposable
     }
 
     /// <summary>User plus system CPU time the process has used so far (utime + stime of /proc/PID/stat).</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{Id}/stat");
-        // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at field 3.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond.Value);
-    }
+    public TimeSpan CpuTime() => (ProcStat.Read(Id) ?? throw new InvalidOperationException($"the site's process {Id} has ended")).OwnCpu;
 
     /// <summary>The process's resident memory: its peak, and what it is made of now.</summary>
     public ResidentMemory Memory() => ResidentMemory.Of(Id);
@@ -169,12 +162,6 @@ public sealed class SiteProcess : IAsyncDisposable
 
         process.Dispose();
     }
-
-    private static readonly Lazy<long> ClockTicksPerSecond = new(() =>
-    {
-        var run = CommandRun.RunAsync("getconf", ["CLK_TCK"]).GetAwaiter().GetResult();
-        return run.ExitCode == 0 && long.TryParse(run.Output.Trim(), CultureInfo.InvariantCulture, out var ticks) ? ticks : 100;
-    });
 
     private static int FreePort()
     {
