@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Npgsql;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Data.Migrations.Postgres;
 
@@ -27,38 +26,10 @@ public sealed class PostgresLatestStoriesPlanTests() : SiteTest(seed: true)
         var latest = Assert.Single(sent, command => command.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal)
             && command.Sql.Contains("ORDER BY a.\"PublishedAt\" DESC, a.\"Id\" DESC", StringComparison.Ordinal)
             && !command.Sql.Contains("SectionId", StringComparison.Ordinal));
-        var plan = await PlanAsync(latest);
+        // A seed site has a story or two, which PostgreSQL would rather read whole, or sort, than read in order from
+        // an index; those ways are priced out, so the plan shows whether an index gives the stories in date order.
+        var plan = await PostgresPlan.OfAsync(App.Database.ConnectionString, latest, "SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off");
         Assert.Contains(plan, step => step.Contains(ArticlesByDate.IndexName, StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.TrimStart(' ', '-', '>').StartsWith("Sort", StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// PostgreSQL's plan for the statement as sent. A seed site has a story or two, which PostgreSQL would rather read
-    /// whole, or sort, than read in order from an index; those ways are priced out, so the plan shows whether an index
-    /// gives the stories in date order. Without one, it sorts all the same.
-    /// </summary>
-    private async Task<List<string>> PlanAsync(SqlCommandCounter.SentCommand statement)
-    {
-        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using (var inOrderIfItCan = new NpgsqlCommand("SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off", connection))
-        {
-            await inOrderIfItCan.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = new NpgsqlCommand("EXPLAIN " + statement.Sql, connection);
-        foreach (var (name, value) in statement.Parameters)
-        {
-            explain.Parameters.Add(new NpgsqlParameter { ParameterName = name, Value = value ?? DBNull.Value });
-        }
-
-        var steps = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(0));
-        }
-
-        return steps;
     }
 }

@@ -36,12 +36,6 @@ public sealed class SearchQueryTests
         Assert.Equal(unwanted, PostgresSearchIndex.Unwanted(query));
     }
 
-    [Fact]
-    public void Asking_for_headline_words_labels_every_word_with_the_headline_weight()
-    {
-        Assert.Equal("'Taliban':A <-> 'rule':*A & ('Kabul':A | 'Moscow':A)", PostgresSearchIndex.Wanted(SearchQuery.Parse("Taliban-rule* Kabul OR Moscow"), "A"));
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]
