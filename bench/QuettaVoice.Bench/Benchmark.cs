@@ -177,7 +177,7 @@ public sealed class Benchmark(Workspace workspace, BenchOptions options)
         Console.WriteLine(postgresCpu is null
             ? "PostgreSQL runs on another machine: its pages' CPU per request is the site's alone"
             : "PostgreSQL runs on this machine: its pages' CPU per request is the site's and the database server's together");
-        var copies = new PostgresCopies(workspace, server);
+        var copies = new PostgresCopies(workspace, server, replace: options.Regenerate);
         return (await copies.EnsureAsync(main), await copies.EnsureAsync(large));
     }
 

@@ -8,8 +8,9 @@ namespace QuettaVoice.Bench;
 /// The archives on PostgreSQL: each copied by the site's own <c>copy-db</c> command into a database of its own, named
 /// after the archive's folder (which names its inputs and schema), and kept on the server between runs. A copy is made
 /// under a loading name and renamed when complete, so a run stopped halfway leaves no database that looks finished.
+/// With <paramref name="replace"/> (--regenerate, which makes the archives again under the same names) each is copied again.
 /// </summary>
-public sealed class PostgresCopies(Workspace workspace, string server)
+public sealed class PostgresCopies(Workspace workspace, string server, bool replace)
 {
     private const string Prefix = "qvbench_";
 
@@ -17,6 +18,11 @@ public sealed class PostgresCopies(Workspace workspace, string server)
     {
         var name = DatabaseName(archive);
         var loading = name + "_loading";
+        if (replace)
+        {
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\"");
+        }
+
         if (!await ExistsAsync(name))
         {
             Console.WriteLine($"Copying the {archive.Stories:N0}-story archive to PostgreSQL ({name}); kept for later runs");

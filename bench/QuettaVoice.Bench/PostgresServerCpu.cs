@@ -9,28 +9,63 @@ namespace QuettaVoice.Bench;
 /// </summary>
 public sealed class PostgresServerCpu(int postmasterId)
 {
-    /// <summary>The server's postmaster, found through a connection's backend; null when it runs elsewhere (no /proc to read).</summary>
+    /// <summary>
+    /// The server's postmaster, found through a connection's backend; null when the server is not on this machine (a
+    /// process of the backend's number here would be another program's, and its parent most likely init).
+    /// </summary>
     public static async Task<PostgresServerCpu?> FindAsync(string server)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        var settings = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
+        if (settings.Host is not ("localhost" or "127.0.0.1" or "::1") && settings.Host?.StartsWith('/') != true)
+        {
+            return null;
+        }
+
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
         var backend = (int)(await command.ExecuteScalarAsync())!;
-        return ProcStat.Read(backend) is { } stat ? new PostgresServerCpu(stat.ParentId) : null;
+        return ProcStat.Read(backend) is { } stat && IsPostgres(backend) && IsPostgres(stat.ParentId) ? new PostgresServerCpu(stat.ParentId) : null;
     }
 
+    /// <summary>
+    /// The postmaster's time, its ended children's and its live children's. A child that ends while its siblings are
+    /// read would be in neither the first reading nor the list: the whole is read again until none has.
+    /// </summary>
     public TimeSpan CpuTime()
     {
-        var postmaster = ProcStat.Read(postmasterId) ?? throw new InvalidOperationException($"PostgreSQL's postmaster {postmasterId} has ended");
-        var total = postmaster.OwnCpu + postmaster.EndedChildrenCpu;
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        while (true)
         {
-            if (int.TryParse(Path.GetFileName(folder), out var id) && ProcStat.Read(id) is { } child && child.ParentId == postmasterId)
+            var before = Postmaster();
+            var children = TimeSpan.Zero;
+            foreach (var folder in Directory.EnumerateDirectories("/proc"))
             {
-                total += child.OwnCpu;
+                if (int.TryParse(Path.GetFileName(folder), out var id) && ProcStat.Read(id) is { } child && child.ParentId == postmasterId)
+                {
+                    children += child.OwnCpu;
+                }
+            }
+
+            var after = Postmaster();
+            if (after.EndedChildrenCpu == before.EndedChildrenCpu)
+            {
+                return after.OwnCpu + after.EndedChildrenCpu + children;
             }
         }
+    }
 
-        return total;
+    private ProcStat Postmaster() =>
+        ProcStat.Read(postmasterId) ?? throw new InvalidOperationException($"PostgreSQL's postmaster {postmasterId} has ended");
+
+    private static bool IsPostgres(int processId)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{processId}/comm").Trim() == "postgres";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

@@ -94,8 +94,10 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
         await ExecuteAsync(writes, PostgresSearchIndex.RebuildSql, cancellationToken);
 
         // The planner's statistics, gathered now (inside the copy, which they count) rather than when autovacuum comes
-        // round, a minute or more later, and never for a table of a few rows: the site's first pages are planned on them.
-        await ExecuteAsync(writes, "ANALYZE " + string.Join(", ", tables.Select(t => Delimit(targetSql, t))), cancellationToken);
+        // round, a minute or more later, and never for a table of a few rows: the site's first pages are planned on
+        // them. The search index's table is outside the model, and search is the heaviest of its statements.
+        var analysed = tables.Select(t => Delimit(targetSql, t)).Append(targetSql.DelimitIdentifier(PostgresSearchIndex.Table));
+        await ExecuteAsync(writes, "ANALYZE " + string.Join(", ", analysed), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new StoreCopyResult(copied, []);
@@ -245,11 +247,16 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
         }
     }
 
-    private static async Task ExecuteAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// A statement with the target's command timeout (the copy command sets its migrations' hour): rebuilding the search
+    /// index of a large archive is one statement of minutes, where a command made on the connection would stop at 30 s.
+    /// </summary>
+    private async Task ExecuteAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        command.CommandTimeout = target.Database.GetCommandTimeout() ?? command.CommandTimeout;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

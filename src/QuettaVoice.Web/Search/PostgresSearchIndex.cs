@@ -25,6 +25,9 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// </summary>
     public const string RebuildSql = """SELECT "ArticleSearch_Reindex"(ARRAY(SELECT "Id" FROM "Articles"))""";
 
+    /// <summary>The index's table, outside the EF model: nothing reads it but search's SQL.</summary>
+    public const string Table = "ArticleSearch";
+
     /// <summary>
     /// ts_rank_cd's weights for D (body), C (credit, section), B (standfirst, tags) and A (headline), in the ratios
     /// of SQLite's bm25 column weights: a headline match counts ten times a body match.

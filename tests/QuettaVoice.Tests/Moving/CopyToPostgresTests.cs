@@ -8,6 +8,7 @@ using QuettaVoice.Web.Accounts;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Moving;
+using QuettaVoice.Web.Search;
 
 namespace QuettaVoice.Tests.Moving;
 
@@ -81,7 +82,7 @@ public sealed class CopyToPostgresTests : IAsyncLifetime
         // be planned blind until autovacuum came round, and never for a small table.
         await using var connection = await Target.Database.OpenAsync();
         var tables = await source.WithDbAsync(db => Task.FromResult(db.Model.GetRelationalModel().Tables.Select(t => t.Name).ToList()));
-        foreach (var table in tables)
+        foreach (var table in tables.Append(PostgresSearchIndex.Table))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT reltuples FROM pg_class WHERE oid = to_regclass(quote_ident(@table))";
