@@ -226,13 +226,11 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
             .Where(c => c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd));
         foreach (var column in generatedKeys)
         {
-            await using var command = writes.Connection!.CreateCommand();
-            command.Transaction = writes;
             // No sequence (a key the application picks) or no rows: nothing to move.
-            command.CommandText = "SELECT setval(s.sequence, m.highest) "
+            await using var command = Command(writes, "SELECT setval(s.sequence, m.highest) "
                 + "FROM (SELECT pg_get_serial_sequence(@table, @column) AS sequence) s, "
                 + $"(SELECT MAX({targetSql.DelimitIdentifier(column.Name)}) AS highest FROM {Delimit(targetSql, table)}) m "
-                + "WHERE s.sequence IS NOT NULL AND m.highest IS NOT NULL";
+                + "WHERE s.sequence IS NOT NULL AND m.highest IS NOT NULL");
             AddText(command, "table", Delimit(targetSql, table));
             AddText(command, "column", column.Name);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -247,25 +245,30 @@ public sealed class StoreCopy(SqliteNewsDb source, PostgresNewsDb target)
         }
     }
 
-    /// <summary>
-    /// A statement with the target's command timeout (the copy command sets its migrations' hour): rebuilding the search
-    /// index of a large archive is one statement of minutes, where a command made on the connection would stop at 30 s.
-    /// </summary>
     private async Task ExecuteAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = target.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        await using var command = Command(transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<T> ScalarAsync<T>(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private async Task<T> ScalarAsync<T>(DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
+        await using var command = Command(transaction, sql);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// A statement of the copy, with the target's command timeout (the copy command sets its migrations' hour):
+    /// rebuilding the search index or counting the comments of a large archive takes minutes, where a command made
+    /// on the connection would stop at 30 s.
+    /// </summary>
+    private DbCommand Command(DbTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandTimeout = target.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        return command;
     }
 
     private static void AddText(DbCommand command, string name, string value)

@@ -34,6 +34,13 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// </summary>
     private const string Weights = "ARRAY[0.1, 0.3, 0.5, 1.0]::real[]";
 
+    /// <summary>Each story's index row with its story's time, and the reader's words as a query.</summary>
+    private const string FromMatches = $"""
+        FROM "ArticleSearch" AS s
+        JOIN "Articles" AS a ON a."Id" = s."ArticleId"
+        CROSS JOIN (SELECT to_tsquery('{Configuration}', @wanted) AS wanted) AS q
+        """;
+
     /// <summary>
     /// The rank is squashed into 0..1 (normalisation 32), so that repeated mentions count less and less as in
     /// bm25, and rounded to tenths so that stories matching about equally well come newest first. Stories with
@@ -46,9 +53,7 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
                CASE WHEN s."Headline" @@ q.wanted THEN 0
                     ELSE round(ts_rank_cd({Weights}, s."Document", q.wanted, 32) * 10) END::float8 AS "Relevance",
                a."PublishedAt" AS "PublishedAt"
-        FROM "ArticleSearch" AS s
-        JOIN "Articles" AS a ON a."Id" = s."ArticleId"
-        CROSS JOIN (SELECT to_tsquery('{Configuration}', @wanted) AS wanted) AS q
+        {FromMatches}
         WHERE s."Document" @@ q.wanted
 
         """;
@@ -60,9 +65,7 @@ public sealed class PostgresSearchIndex(NewsDb db) : RankedSearchIndex(db)
     /// </summary>
     private const string HeadlineMatchingSql = $"""
         SELECT s."ArticleId" AS "Id", true AS "InHeadline", 0::float8 AS "Relevance", a."PublishedAt" AS "PublishedAt"
-        FROM "ArticleSearch" AS s
-        JOIN "Articles" AS a ON a."Id" = s."ArticleId"
-        CROSS JOIN (SELECT to_tsquery('{Configuration}', @wanted) AS wanted) AS q
+        {FromMatches}
         WHERE s."Headline" @@ q.wanted
 
         """;
