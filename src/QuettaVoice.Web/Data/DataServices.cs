@@ -47,7 +47,7 @@ public static class DataServices
             builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(services.GetServices<IInterceptor>())
-                .AddInterceptors(new SqlitePlanStability()));
+                .AddInterceptors(new SqlitePlanStability(), new SqliteStatementReuse()));
         }
 
         builder.Services.AddScoped<DatabaseInitializer>();

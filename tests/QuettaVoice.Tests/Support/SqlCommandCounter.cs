@@ -20,6 +20,15 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public sealed record SentCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
+    /// <summary>
+    /// While set, keeps for each statement SQLite reads how many times it has run, this run included: more than once
+    /// means the statement was compiled for an earlier run and kept.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Sql, int Runs)>? SqliteRuns { get; set; }
+
+    /// <summary>SQLITE_STMTSTATUS_RUN: how many times a statement has run, counted at the first step of each run.</summary>
+    private const int StatementRuns = 6;
+
     public void Reset() => Interlocked.Exchange(ref count, 0);
 
     private void Note(DbCommand command)
@@ -51,5 +60,25 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     {
         Note(command);
         return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        NoteRuns(command, result);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        NoteRuns(command, result);
+        return ValueTask.FromResult(result);
+    }
+
+    private void NoteRuns(DbCommand command, DbDataReader reader)
+    {
+        if (SqliteRuns is { } runs && reader is Microsoft.Data.Sqlite.SqliteDataReader { Handle: { } statement })
+        {
+            runs.Enqueue((command.CommandText, SQLitePCL.raw.sqlite3_stmt_status(statement, StatementRuns, 0)));
+        }
     }
 }
