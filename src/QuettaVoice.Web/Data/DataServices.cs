@@ -9,6 +9,13 @@ public static class DataServices
     public const string DatabaseFileName = "quettavoice.db";
 
     /// <summary>
+    /// The most SQLite contexts the pool keeps for the next request. Each holds its connection open with the
+    /// statements it keeps (<see cref="StatementKeepingConnection"/>), so after a burst of newsroom work the pool does
+    /// not go on holding a connection for every request that ran at once; pages are made a few at a time.
+    /// </summary>
+    public const int SqliteContextsPooled = 32;
+
+    /// <summary>
     /// Registers the store: by default SQLite in the data folder (unless <c>ConnectionStrings:Default</c> names
     /// another file), or PostgreSQL at <c>ConnectionStrings:Default</c> when <c>Database:Provider</c> is Postgres.
     /// The data folder is created here, readable by the site's own user alone, so a fresh machine needs no set-up step.
@@ -47,7 +54,7 @@ public static class DataServices
             builder.Services.AddDbContextPool<NewsDb, SqliteNewsDb>((services, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(services.GetServices<IInterceptor>())
-                .AddInterceptors(new SqlitePlanStability(), new SqliteStatementReuse()));
+                .AddInterceptors(new SqlitePlanStability(), new SqliteStatementReuse()), SqliteContextsPooled);
         }
 
         builder.Services.AddScoped<DatabaseInitializer>();

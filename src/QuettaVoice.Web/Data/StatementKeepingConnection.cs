@@ -13,8 +13,9 @@ namespace QuettaVoice.Web.Data;
 /// command is disposed or the connection closed, which EF does after every use. So this connection's commands go
 /// back to it when EF disposes them (<see cref="KeptCommand"/>), EF's close only tidies it (<see cref="Close"/>), and
 /// a new command for SQL already kept is swapped for the kept one before it runs (<see cref="Reuse"/>, by
-/// <see cref="SqliteStatementReuse"/>). Each pooled context owns one such connection; it really closes when EF
-/// disposes it, with the context.
+/// <see cref="SqliteStatementReuse"/>). Only queries' commands are kept (a transaction's BEGIN or a save's INSERT is
+/// not), and a command must be disposed once. Each pooled context owns one such connection; it really closes when EF
+/// disposes it, with the context (the pool keeps at most <see cref="DataServices.SqliteContextsPooled"/>).
 /// </remarks>
 public sealed class StatementKeepingConnection(string connectionString) : SqliteConnection(connectionString)
 {
@@ -46,8 +47,14 @@ public sealed class StatementKeepingConnection(string connectionString) : Sqlite
     /// </summary>
     public SqliteCommand Reuse(SqliteCommand fresh)
     {
-        if (fresh is not KeptCommand made || !idle.Remove(fresh.CommandText, out var kept))
+        if (fresh is not KeptCommand made)
         {
+            return fresh;
+        }
+
+        if (!idle.Remove(fresh.CommandText, out var kept))
+        {
+            made.Keepable = true;
             return fresh;
         }
 
@@ -62,11 +69,19 @@ public sealed class StatementKeepingConnection(string connectionString) : Sqlite
         return kept;
     }
 
-    /// <summary>Takes a command back when EF is done with it; false when it is to be ended instead.</summary>
+    /// <summary>
+    /// Takes a command back when it is disposed, if it was handed out by <see cref="Reuse"/> for a query; false when it
+    /// is to be ended instead. A command disposed again while it is kept is left kept.
+    /// </summary>
     private bool TryKeep(KeptCommand command)
     {
+        if (idle.TryGetValue(command.CommandText, out var already) && already == command)
+        {
+            return true;
+        }
+
         running.Remove(command);
-        if (ending || State != ConnectionState.Open || command.IsReading || idle.ContainsKey(command.CommandText))
+        if (ending || !command.Keepable || State != ConnectionState.Open || command.IsReading || idle.ContainsKey(command.CommandText))
         {
             return false;
         }
@@ -122,14 +137,38 @@ public sealed class StatementKeepingConnection(string connectionString) : Sqlite
             return;
         }
 
-        Transaction?.Dispose();
-        foreach (var command in running.ToArray())
+        try
         {
-            command.End();
+            Transaction?.Dispose();
         }
+        finally
+        {
+            foreach (var command in running.ToArray())
+            {
+                command.End();
+            }
 
-        running.Clear();
-        parked = true;
+            running.Clear();
+            parked = true;
+        }
+    }
+
+    /// <summary>A connection given another database really closes first, so nothing kept can run against the old one.</summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string ConnectionString
+    {
+        get => base.ConnectionString;
+        set
+        {
+            if (parked)
+            {
+                EndIdle();
+                parked = false;
+                base.Close();
+            }
+
+            base.ConnectionString = value;
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -147,6 +186,9 @@ public sealed class StatementKeepingConnection(string connectionString) : Sqlite
     private sealed class KeptCommand : SqliteCommand
     {
         private bool ending;
+
+        /// <summary>Whether it was made for a query (see <see cref="Reuse"/>), so worth keeping.</summary>
+        public bool Keepable { get; set; }
 
         /// <summary>Whether a reader of its results is still open.</summary>
         public bool IsReading => DataReader is not null;
