@@ -44,7 +44,7 @@ public static class DataServices
             // A list of ids goes as one parameter (an array here, JSON in SQLite), so a query's SQL is the same
             // however many there are and is made once, even in a query compiled ahead (EF.CompileAsyncQuery).
             builder.Services.AddDbContextPool<NewsDb, PostgresNewsDb>((services, options) => options
-                .UseNpgsql(connectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .UseNpgsql(PostgresPreparation.WithAutoPrepare(connectionString), postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
