@@ -9,11 +9,12 @@ public static class DataServices
     public const string DatabaseFileName = "quettavoice.db";
 
     /// <summary>
-    /// The most SQLite contexts the pool keeps for the next request. Each holds its connection open with the
-    /// statements it keeps (<see cref="StatementKeepingConnection"/>), so after a burst of newsroom work the pool does
-    /// not go on holding a connection for every request that ran at once; pages are made a few at a time.
+    /// The most SQLite contexts the pool keeps for the next request: four a core, eight at least, enough for the
+    /// pages and searches made at once. Each holds its connection open with the statements it keeps
+    /// (<see cref="StatementKeepingConnection"/>) and SQLite's own cache of pages and of the schema, about 1.8 MB a
+    /// connection once warm, so the pool does not go on holding one for every request of a burst.
     /// </summary>
-    public const int SqliteContextsPooled = 32;
+    public static int SqliteContextsPooled { get; } = Math.Max(8, 4 * Environment.ProcessorCount);
 
     /// <summary>
     /// Registers the store: by default SQLite in the data folder (unless <c>ConnectionStrings:Default</c> names

@@ -27,8 +27,13 @@ public sealed class SqliteStatementReuse : IDbConnectionInterceptor, IDbCommandI
 
     public InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result)
     {
+        if (eventData.Context is null)
+        {
+            return result;
+        }
+
         var connection = new StatementKeepingConnection(eventData.ConnectionString!);
-        SetUpAsEfDoes.Invoke(eventData.Context!.GetService<IRelationalConnection>(), [connection]);
+        SetUpAsEfDoes.Invoke(eventData.Context.GetService<IRelationalConnection>(), [connection]);
         return InterceptionResult<DbConnection>.SuppressWithResult(connection);
     }
 

@@ -14,7 +14,10 @@ namespace QuettaVoice.Web.Data;
 /// back to it when EF disposes them (<see cref="KeptCommand"/>), EF's close only tidies it (<see cref="Close"/>), and
 /// a new command for SQL already kept is swapped for the kept one before it runs (<see cref="Reuse"/>, by
 /// <see cref="SqliteStatementReuse"/>). Only queries' commands are kept (a transaction's BEGIN or a save's INSERT is
-/// not), and a command must be disposed once. Each pooled context owns one such connection; it really closes when EF
+/// not), and a command must be disposed once. A kept query holds the values it last ran with (a search's words, a
+/// sign-in's email) until it runs again, in this process's memory only. Functions, collations and extensions are
+/// to be added before the first open, as EF does: added while the connection is parked, they would wait for a real
+/// open. Each pooled context owns one such connection; it really closes when EF
 /// disposes it, with the context (the pool keeps at most <see cref="DataServices.SqliteContextsPooled"/>).
 /// </remarks>
 public sealed class StatementKeepingConnection(string connectionString) : SqliteConnection(connectionString)
@@ -141,16 +144,29 @@ public sealed class StatementKeepingConnection(string connectionString) : Sqlite
         {
             Transaction?.Dispose();
         }
-        finally
+        catch
         {
-            foreach (var command in running.ToArray())
-            {
-                command.End();
-            }
-
-            running.Clear();
-            parked = true;
+            // A transaction that would not roll back may still hold SQLite's write lock: the connection closes for
+            // real, and keeps nothing from now on.
+            ending = true;
+            EndRunning();
+            EndIdle();
+            base.Close();
+            throw;
         }
+
+        EndRunning();
+        parked = true;
+    }
+
+    private void EndRunning()
+    {
+        foreach (var command in running.ToArray())
+        {
+            command.End();
+        }
+
+        running.Clear();
     }
 
     /// <summary>A connection given another database really closes first, so nothing kept can run against the old one.</summary>

@@ -27,7 +27,7 @@ public sealed class StatementReuseTests() : SiteTest(seed: true, settings: new D
         App.SqlCommands.SqliteRuns = runs;
         // Pages are served by the pooled contexts in turn, and the pool keeps fewer than there are requests here: some
         // context serves the story more than once, and runs the statement it compiled the first time.
-        const int requests = DataServices.SqliteContextsPooled + 8;
+        var requests = DataServices.SqliteContextsPooled + 8;
         for (var i = 0; i < requests; i++)
         {
             var page = await reader.GetStringAsync(Seed.Permalink);

@@ -13,7 +13,7 @@ namespace QuettaVoice.Web.Pages.Search;
 
 [OutputCache(PolicyName = PublicPagePolicy.Search)]
 [TakesNoRenderTurn]
-public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(SearchGate gate, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
     public SearchResults Results { get; private set; } = SearchResults.None;
@@ -53,6 +53,9 @@ public sealed class IndexModel(ISearchIndex index, SearchGate gate, TimeProvider
             return Page();
         }
 
+        // The index, and the store context it reads through, are taken only with the turn: a crowd of searches waiting
+        // held a context each, and on SQLite each context keeps its connection open (Data/StatementKeepingConnection).
+        var index = HttpContext.RequestServices.GetRequiredService<ISearchIndex>();
         Results = await index.SearchAsync(Query, clock.GetUtcNow().UtcDateTime, (number - 1) * pageSize, pageSize, cancellationToken);
         if (!Query.IsEmpty)
         {
