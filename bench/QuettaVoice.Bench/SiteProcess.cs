@@ -29,13 +29,20 @@ public sealed class SiteProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int Id => process.Id;
 
-    /// <summary>The environment the site's own commands and servers get: Production, this data folder, no seed import.</summary>
+    /// <summary>
+    /// The environment the site's own commands and servers get: Production, this data folder, no seed import, and the
+    /// runtime's settings a deploy runs it with (README, Deploying).
+    /// </summary>
     public static Dictionary<string, string> Environment(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
+            // The collector's budget for new objects between collections, as the deploy command sets it: .NET sizes it
+            // from the processor's cache, which many virtual machines do not report, and falls
+            // back to about 2 MB, so the garbage of every page or two set off a collection.
+            ["DOTNET_GCgen0size"] = "0x1000000",
             ["Storage__DataDirectory"] = dataDirectory,
             ["Storage__SeedDirectory"] = "",
         };
