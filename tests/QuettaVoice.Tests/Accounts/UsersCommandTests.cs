@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using QuettaVoice.Tests.Support;
 using QuettaVoice.Web.Accounts;
@@ -48,7 +49,7 @@ public sealed class UsersCommandTests : SiteTest
     }
 
     [Fact]
-    public async Task The_executable_reads_the_password_from_its_standard_input()
+    public async Task The_executable_reads_the_password_from_its_standard_input_and_stores_it_hashed_with_the_full_work_factor()
     {
         using var folder = new TempFolder();
         using var database = new TestDatabase(folder.Path);
@@ -59,5 +60,14 @@ public sealed class UsersCommandTests : SiteTest
         Assert.True(exitCode == 0, output);
         Assert.Contains("Added Ops as Admin.", output);
         Assert.DoesNotContain("a long enough password", output);
+
+        // The site as deployed, not as the tests' sites hash (TestApp.PasswordHashRounds). Identity's version 3
+        // layout: a marker byte 1, the PRF, then the rounds, each a big-endian 32-bit number.
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"PasswordHash\" FROM \"AspNetUsers\" WHERE \"Email\" = 'ops@quettavoice.test'";
+        var hash = Convert.FromBase64String((string)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(1, hash[0]);
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)) >= 100_000, "the site hashes passwords with fewer than 100,000 rounds");
     }
 }
