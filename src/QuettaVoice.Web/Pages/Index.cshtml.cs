@@ -30,8 +30,7 @@ public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList secti
 
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
-        var visible = db.Articles.PublishedAt(now);
-        if (await StoryPage.LoadAsync(db, visible, readCache, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
+        if (await StoryPage.LatestAsync(db, now, readCache, pageNumber, zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }
@@ -51,7 +50,7 @@ public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList secti
 
         Lead = stories.Count > 0 ? stories[0] : null;
         Latest = stories.Skip(1).ToList();
-        SectionBlocks = await SectionBlocksAsync(visible, zone, cancellationToken);
+        SectionBlocks = await SectionBlocksAsync(db.Articles.PublishedAt(now), zone, cancellationToken);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
+using QuettaVoice.Web.Domain;
 
 namespace QuettaVoice.Web.Pages.Shared;
 
@@ -7,15 +8,19 @@ namespace QuettaVoice.Web.Pages.Shared;
 public sealed record StoryPage(Pager Pager, IReadOnlyList<StoryCard> Stories)
 {
     /// <summary>The page, or null when the list has no such page (a 404 for the reader); the count is kept under <paramref name="basePath"/>.</summary>
-    public static async Task<StoryPage?> LoadAsync(
-        NewsDb db, IQueryable<Domain.Article> visibleStories, ReadCache readCache, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        var pager = new Pager(pageNumber ?? 1, await readCache.CountAsync(basePath, visibleStories, cancellationToken), basePath);
-        if (!pager.Exists)
-        {
-            return null;
-        }
+    public static Task<StoryPage?> LoadAsync(
+        NewsDb db, IQueryable<Article> visibleStories, ReadCache readCache, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        PageAsync(readCache.CountAsync(basePath, visibleStories, cancellationToken), pageNumber, basePath,
+            pager => StoryCard.ListAsync(db, visibleStories, zone, pager.Skip, pager.PageSize, cancellationToken));
 
-        return new StoryPage(pager, await StoryCard.ListAsync(db, visibleStories, zone, pager.Skip, pager.PageSize, cancellationToken));
+    /// <summary>A page of every story readers may see now, newest first: the front page's list (<see cref="StoryCard.LatestAsync"/>).</summary>
+    public static Task<StoryPage?> LatestAsync(NewsDb db, DateTime nowUtc, ReadCache readCache, int? pageNumber, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        PageAsync(readCache.CountAsync("", db.Articles.PublishedAt(nowUtc), cancellationToken), pageNumber, "",
+            pager => StoryCard.LatestAsync(db, nowUtc, zone, pager.Skip, pager.PageSize, cancellationToken));
+
+    private static async Task<StoryPage?> PageAsync(Task<int> count, int? pageNumber, string basePath, Func<Pager, Task<List<StoryCard>>> cards)
+    {
+        var pager = new Pager(pageNumber ?? 1, await count, basePath);
+        return pager.Exists ? new StoryPage(pager, await cards(pager)) : null;
     }
 }
