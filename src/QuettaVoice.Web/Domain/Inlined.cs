@@ -29,6 +29,10 @@ public static class Inlined
     public static Expression<Func<T1, T2, T3, T4, TResult>> Expand<T1, T2, T3, T4, TResult>(Expression<Func<T1, T2, T3, T4, TResult>> query) =>
         (Expression<Func<T1, T2, T3, T4, TResult>>)new Expander().Visit(query);
 
+    /// <inheritdoc cref="Expand{T1, T2, T3, TResult}"/>
+    public static Expression<Func<T1, T2, T3, T4, T5, TResult>> Expand<T1, T2, T3, T4, T5, TResult>(Expression<Func<T1, T2, T3, T4, T5, TResult>> query) =>
+        (Expression<Func<T1, T2, T3, T4, T5, TResult>>)new Expander().Visit(query);
+
     /// <summary>
     /// <paramref name="rule"/> with its second parameter bound to the captured variable <paramref name="second"/>
     /// reads (<c>() => nowUtc</c>), which EF sends as a parameter of that name: a rule applied to one value in a
@@ -49,10 +53,14 @@ public static class Inlined
                 return base.VisitMethodCall(node);
             }
 
-            // Every rule is a static field, read directly; its parameters are then bound to the arguments.
-            var rule = node.Arguments[0] is MemberExpression { Member: FieldInfo field, Expression: null }
-                ? (LambdaExpression)field.GetValue(null)!
-                : throw new InvalidOperationException("A rule given to Inlined.Invoke is a static field.");
+            // Every rule is a field, static or of the object the query was written in, read directly; its parameters
+            // are then bound to the arguments.
+            var rule = node.Arguments[0] switch
+            {
+                MemberExpression { Member: FieldInfo field, Expression: null } => (LambdaExpression)field.GetValue(null)!,
+                MemberExpression { Member: FieldInfo field, Expression: ConstantExpression { Value: { } owner } } => (LambdaExpression)field.GetValue(owner)!,
+                _ => throw new InvalidOperationException("A rule given to Inlined.Invoke is a field."),
+            };
             var arguments = node.Arguments.Skip(1).Select(Visit).ToList();
             var bound = new Binder(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second!)).Visit(rule.Body);
             return Visit(bound);

@@ -30,7 +30,7 @@ public sealed class IndexModel(NewsDb db, ReadCache readCache, SectionList secti
 
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = site.Value.FindTimeZone();
-        if (await StoryPage.LatestAsync(db, now, readCache, pageNumber, zone, cancellationToken) is not { } page)
+        if (await StoryPage.LoadAsync(db, NewestFirst.Everything, 0, now, readCache, pageNumber, basePath: "", zone, cancellationToken) is not { } page)
         {
             return NotFound();
         }

@@ -337,7 +337,7 @@ public sealed class ShowModel(
             // requests, and cleared with the lists whenever a story, an author or a section is saved.
             var newest = await readCache.GetOrReadAsync(
                 $"newest of section {section}",
-                () => StoryCard.ListAsync(db, db.Articles.PublishedAt(now).Where(a => a.SectionId == section), zone, 0, MoreFromSectionCount + 1, cancellationToken));
+                () => NewestFirst.OfSection.PageAsync(db, now, section, zone, 0, MoreFromSectionCount + 1, cancellationToken));
             MoreFromSection = newest.Where(card => card.Url != permalink).Take(MoreFromSectionCount).ToList();
         }
 

@@ -33,17 +33,17 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             return RedirectPermanent($"/author/{Uri.EscapeDataString(slug)}");
         }
 
-        var author = await db.Authors.AsNoTracking()
+        var found = await db.Authors.AsNoTracking()
             .Where(a => a.Slug == slug)
-            .Select(a => new AuthorView(a.Name, a.Slug, a.Bio, a.PhotoPath))
+            .Select(a => new { a.Id, View = new AuthorView(a.Name, a.Slug, a.Bio, a.PhotoPath) })
             .FirstOrDefaultAsync(cancellationToken);
-        var theirs = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Author.Slug == slug);
-        if (author is null
-            || await StoryPage.LoadAsync(db, theirs, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+        if (found is null
+            || await StoryPage.LoadAsync(db, NewestFirst.OfAuthor, found.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }
 
+        var author = found.View;
         (Author, Stories) = (author, stories);
         Photo = author.PhotoPath is { } path && library.Find(path) is { } item ? ResponsiveImage.For(item) : null;
         var description = StoryRenderer.Teaser(author.Bio ?? "") ?? $"Stories by {author.Name} in {site.Value.Name}.";

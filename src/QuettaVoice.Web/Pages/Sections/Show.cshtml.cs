@@ -26,11 +26,10 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
 
         var section = await db.Sections.AsNoTracking()
             .Where(s => s.Slug == slug)
-            .Select(s => new { s.Name, s.Description })
+            .Select(s => new { s.Id, s.Name, s.Description })
             .FirstOrDefaultAsync(cancellationToken);
-        var inSection = db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).Where(a => a.Section!.Slug == slug);
         if (section is null
-            || await StoryPage.LoadAsync(db, inSection, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
+            || await StoryPage.LoadAsync(db, NewestFirst.OfSection, section.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }

@@ -33,28 +33,6 @@ public sealed record StoryCard(
         }, cancellationToken);
 
     /// <summary>
-    /// A page of the newest stories readers may see now, the front page's list, read as <see cref="ListAsync"/> reads
-    /// one but for its ids, found by a query compiled once: EF walked the list's query on every request to find its
-    /// parameters and its SQL, and reading the ids cost more than reading their cards. Compiled, a front page made
-    /// afresh takes 12% less processor time (687 against 781 µs at 10,000 stories, side by side), a later page 21%.
-    /// </summary>
-    public static Task<List<StoryCard>> LatestAsync(NewsDb db, DateTime nowUtc, TimeZoneInfo zone, int skip, int take, CancellationToken cancellationToken) =>
-        db.ReadAsync(async () =>
-        {
-            var ids = await LatestIds.For(db)(db, nowUtc, skip, take).ToListAsync(cancellationToken);
-            return await ByIdsAsync(db, ids, zone, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>The ids of <see cref="LatestAsync"/>, in the order of <see cref="Visibility.Latest"/>, which a compiled query cannot call.</summary>
-    private static readonly PerStore<Func<NewsDb, DateTime, int, int, IAsyncEnumerable<int>>> LatestIds = new(() => EF.CompileAsyncQuery(Inlined.Expand(
-        (NewsDb db, DateTime nowUtc, int skip, int take) => db.Articles.AsNoTracking()
-            .Where(a => Visibility.IsPublishedAt.Invoke(a, nowUtc))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip(skip)
-            .Take(take)
-            .Select(a => a.Id))));
-
-    /// <summary>
     /// The ids of the newest few stories of each list, in one query: the lists in a UNION ALL, each part walking its
     /// own index from the top. Parts that read only ids keep the statement small: SQLite prepares it every time it
     /// runs, and when each part read its cards, with their joins, preparing it took as long as running it.

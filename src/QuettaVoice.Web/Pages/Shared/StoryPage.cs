@@ -13,10 +13,11 @@ public sealed record StoryPage(Pager Pager, IReadOnlyList<StoryCard> Stories)
         PageAsync(readCache.CountAsync(basePath, visibleStories, cancellationToken), pageNumber, basePath,
             pager => StoryCard.ListAsync(db, visibleStories, zone, pager.Skip, pager.PageSize, cancellationToken));
 
-    /// <summary>A page of every story readers may see now, newest first: the front page's list (<see cref="StoryCard.LatestAsync"/>).</summary>
-    public static Task<StoryPage?> LatestAsync(NewsDb db, DateTime nowUtc, ReadCache readCache, int? pageNumber, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        PageAsync(readCache.CountAsync("", db.Articles.PublishedAt(nowUtc), cancellationToken), pageNumber, "",
-            pager => StoryCard.LatestAsync(db, nowUtc, zone, pager.Skip, pager.PageSize, cancellationToken));
+    /// <summary>A page of <paramref name="list"/> for <paramref name="id"/> (see <see cref="NewestFirst"/>); null when there is no such page.</summary>
+    public static Task<StoryPage?> LoadAsync(
+        NewsDb db, NewestFirst list, int id, DateTime nowUtc, ReadCache readCache, int? pageNumber, string basePath, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        PageAsync(readCache.CountAsync(basePath, list.Stories(db, nowUtc, id), cancellationToken), pageNumber, basePath,
+            pager => list.PageAsync(db, nowUtc, id, zone, pager.Skip, pager.PageSize, cancellationToken));
 
     private static async Task<StoryPage?> PageAsync(Task<int> count, int? pageNumber, string basePath, Func<Pager, Task<List<StoryCard>>> cards)
     {

@@ -23,16 +23,15 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             return RedirectPermanent($"/tag/{Uri.EscapeDataString(slug)}");
         }
 
-        var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
-        var tagged = db.Articles.TaggedAt(slug, clock.GetUtcNow().UtcDateTime);
+        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken);
         // A tag only stories not yet out carry is not there yet: its name alone could tell of an embargoed story.
-        if (name is null
-            || await StoryPage.LoadAsync(db, tagged, readCache, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { Stories.Count: > 0 } stories)
+        if (tag is null
+            || await StoryPage.LoadAsync(db, NewestFirst.Tagged, tag.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { Stories.Count: > 0 } stories)
         {
             return NotFound();
         }
 
-        (Name, Stories) = (name, stories);
+        (Name, Stories) = (tag.Name, stories);
         PageMeta.Set(ViewData, PageMeta.ForList(Name, $"Stories tagged {Name} in {site.Value.Name}.", stories.Pager));
         return Page();
     }
