@@ -61,10 +61,6 @@ public static class Visibility
             || ((a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt == null)
             || ((a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishedAt > nowUtc));
 
-    /// <summary>The stories readers may see now with the tag at <paramref name="slug"/>: a tag's page and feed are there while there is one.</summary>
-    public static IQueryable<Article> TaggedAt(this IQueryable<Article> articles, string slug, DateTime nowUtc) =>
-        articles.PublishedAt(nowUtc).Where(a => a.Tags.Any(t => t.Slug == slug));
-
     public static IQueryable<Article> Latest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 }

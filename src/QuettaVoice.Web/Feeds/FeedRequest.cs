@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
 using QuettaVoice.Web.Hosting;
+using QuettaVoice.Web.Pages.Shared;
 using QuettaVoice.Web.Rendering;
 
 namespace QuettaVoice.Web.Feeds;
 
 /// <summary>
 /// One request for a feed, its services bound by the endpoint (<c>[AsParameters]</c> wants them as public properties).
-/// Four queries at most: the section's, author's or tag's name, then the latest stories with their tags and pictures.
+/// Five queries at most: the section's, author's or tag's name, then the latest stories' ids, the stories, their tags and pictures.
 /// </summary>
 public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOptions> Site, StoryRenderer Renderer, CancellationToken Aborted)
 {
@@ -25,14 +26,14 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
     public Task<IResult> SiteAsync(FeedFormat format)
     {
         var options = Site.Value;
-        return FeedAsync(format, options.Name, options.Tagline, "/", "/feed", Db.Articles.PublishedAt(NowUtc));
+        return FeedAsync(format, options.Name, options.Tagline, "/", "/feed", NewestFirst.Everything, 0);
     }
 
     public async Task<IResult> SectionAsync(string slug, FeedFormat format)
     {
         var section = await Db.Sections.AsNoTracking()
             .Where(s => s.Slug == slug)
-            .Select(s => new { s.Name, s.Description })
+            .Select(s => new { s.Id, s.Name, s.Description })
             .FirstOrDefaultAsync(Aborted);
         if (section is null)
         {
@@ -46,13 +47,14 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
             section.Description ?? $"The latest {section.Name} stories from {Site.Value.Name}.",
             path,
             path + "/feed",
-            Db.Articles.PublishedAt(NowUtc).Where(a => a.Section!.Slug == slug));
+            NewestFirst.OfSection,
+            section.Id);
     }
 
     public async Task<IResult> AuthorAsync(string slug, FeedFormat format)
     {
-        var name = await Db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(Aborted);
-        if (name is null)
+        var author = await Db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(Aborted);
+        if (author is null)
         {
             return Results.NotFound();
         }
@@ -60,31 +62,32 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
         var path = $"/author/{slug}";
         return await FeedAsync(
             format,
-            $"{Site.Value.Name}: {name}",
-            $"Stories by {name} in {Site.Value.Name}.",
+            $"{Site.Value.Name}: {author.Name}",
+            $"Stories by {author.Name} in {Site.Value.Name}.",
             path,
             path + "/feed",
-            Db.Articles.PublishedAt(NowUtc).Where(a => a.Author.Slug == slug));
+            NewestFirst.OfAuthor,
+            author.Id);
     }
 
     /// <summary>A tag's feed, there while its page is: while a story readers may see carries the tag.</summary>
     public async Task<IResult> TagAsync(string slug, FeedFormat format)
     {
-        var name = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(Aborted);
-        if (name is null)
+        var tag = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(Aborted);
+        if (tag is null)
         {
             return Results.NotFound();
         }
 
         var path = $"/tag/{slug}";
         return await FeedAsync(
-            format, $"{Site.Value.Name}: {name}", $"Stories tagged {name} in {Site.Value.Name}.", path, path + "/feed", Db.Articles.TaggedAt(slug, NowUtc), noneIsNotFound: true);
+            format, $"{Site.Value.Name}: {tag.Name}", $"Stories tagged {tag.Name} in {Site.Value.Name}.", path, path + "/feed", NewestFirst.Tagged, tag.Id, noneIsNotFound: true);
     }
 
     private async Task<IResult> FeedAsync(
-        FeedFormat format, string title, string description, string pagePath, string rssPath, IQueryable<Article> visibleStories, bool noneIsNotFound = false)
+        FeedFormat format, string title, string description, string pagePath, string rssPath, NewestFirst list, int id, bool noneIsNotFound = false)
     {
-        var stories = await FeedStory.LatestAsync(Db, visibleStories, ItemCount, Aborted);
+        var stories = await FeedStory.LatestAsync(Db, list, id, NowUtc, ItemCount, Aborted);
         if (noneIsNotFound && stories.Count == 0)
         {
             return Results.NotFound();

