@@ -18,7 +18,8 @@ using QuettaVoice.Web.Sitemaps;
 
 // Commands run on the same executable and configuration as the site; their flags are not host settings.
 var command = args.FirstOrDefault() is ImportCommand.Name or UsersCommand.Name or MigrateCommand.Name or CopyDbCommand.Name ? args[0] : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var hostArgs = command is null ? args : [];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot.For(hostArgs) });
 
 // Outside Development a build (dotnet run, tests) still serves its compressed, fingerprinted assets;
 // a published build has no manifest to load, so this changes nothing there.

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace QuettaVoice.Tests.Support;
+
+/// <summary>
+/// The site's executable running as a server, started as a service manager starts it: in a folder of its own
+/// choosing, not the one the site was built to. It listens on a free port of 127.0.0.1, which it says as it starts.
+/// </summary>
+public sealed partial class SiteServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines;
+
+    private SiteServerProcess(Process process, ConcurrentQueue<string> lines, Uri baseAddress)
+    {
+        this.process = process;
+        this.lines = lines;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts the site in <paramref name="workingDirectory"/> on the store given, and waits until it listens.</summary>
+    public static async Task<SiteServerProcess> StartAsync(string workingDirectory, string dataDirectory, TestDatabase database)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"), "--urls=http://127.0.0.1:0" },
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__SeedDirectory"] = "";
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
+        var lines = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not { } text)
+            {
+                return;
+            }
+
+            lines.Enqueue(text);
+            if (ListeningOn().Match(text) is { Success: true } address)
+            {
+                listening.TrySetResult(new Uri(address.Groups["address"].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var exited = process.WaitForExitAsync();
+            var first = await Task.WhenAny(listening.Task, exited).WaitAsync(TimeSpan.FromMinutes(1));
+            return first == listening.Task
+                ? new SiteServerProcess(process, lines, await listening.Task)
+                : throw new InvalidOperationException("The site stopped as it started:\n" + string.Join('\n', lines));
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the site; everything it wrote, its log.</summary>
+    public async Task<string> StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Client.Dispose();
+        process.Dispose();
+    }
+
+    // Kestrel's line, as the site logs it in production: one JSON object, the address quoted within the message.
+    [GeneratedRegex(@"Now listening on: \\""(?<address>http://[^\\""]+)\\""")]
+    private static partial Regex ListeningOn();
+}
