@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
@@ -31,10 +30,7 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
 
     public async Task<IResult> SectionAsync(string slug, FeedFormat format)
     {
-        var section = await Db.Sections.AsNoTracking()
-            .Where(s => s.Slug == slug)
-            .Select(s => new { s.Id, s.Name, s.Description })
-            .FirstOrDefaultAsync(Aborted);
+        var section = await ListOwner.SectionAsync(Db, slug, Aborted);
         if (section is null)
         {
             return Results.NotFound();
@@ -53,7 +49,7 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
 
     public async Task<IResult> AuthorAsync(string slug, FeedFormat format)
     {
-        var author = await Db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(Aborted);
+        var author = await ListOwner.AuthorAsync(Db, slug, Aborted);
         if (author is null)
         {
             return Results.NotFound();
@@ -73,7 +69,7 @@ public sealed record FeedRequest(NewsDb Db, TimeProvider Clock, IOptions<SiteOpt
     /// <summary>A tag's feed, there while its page is: while a story readers may see carries the tag.</summary>
     public async Task<IResult> TagAsync(string slug, FeedFormat format)
     {
-        var tag = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(Aborted);
+        var tag = await ListOwner.TagAsync(Db, slug, Aborted);
         if (tag is null)
         {
             return Results.NotFound();

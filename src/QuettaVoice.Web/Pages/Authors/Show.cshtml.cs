@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
@@ -33,17 +32,14 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             return RedirectPermanent($"/author/{Uri.EscapeDataString(slug)}");
         }
 
-        var found = await db.Authors.AsNoTracking()
-            .Where(a => a.Slug == slug)
-            .Select(a => new { a.Id, View = new AuthorView(a.Name, a.Slug, a.Bio, a.PhotoPath) })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await ListOwner.AuthorAsync(db, slug, cancellationToken);
         if (found is null
             || await StoryPage.LoadAsync(db, NewestFirst.OfAuthor, found.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/author/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {
             return NotFound();
         }
 
-        var author = found.View;
+        var author = new AuthorView(found.Name, slug, found.Description, found.PhotoPath);
         (Author, Stories) = (author, stories);
         Photo = author.PhotoPath is { } path && library.Find(path) is { } item ? ResponsiveImage.For(item) : null;
         var description = StoryRenderer.Teaser(author.Bio ?? "") ?? $"Stories by {author.Name} in {site.Value.Name}.";

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
@@ -24,10 +23,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             return RedirectPermanent($"/category/{Uri.EscapeDataString(slug)}");
         }
 
-        var section = await db.Sections.AsNoTracking()
-            .Where(s => s.Slug == slug)
-            .Select(s => new { s.Id, s.Name, s.Description })
-            .FirstOrDefaultAsync(cancellationToken);
+        var section = await ListOwner.SectionAsync(db, slug, cancellationToken);
         if (section is null
             || await StoryPage.LoadAsync(db, NewestFirst.OfSection, section.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/category/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { } stories)
         {

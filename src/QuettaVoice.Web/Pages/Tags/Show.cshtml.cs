@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuettaVoice.Web.Caching;
 using QuettaVoice.Web.Data;
@@ -23,7 +22,7 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
             return RedirectPermanent($"/tag/{Uri.EscapeDataString(slug)}");
         }
 
-        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken);
+        var tag = await ListOwner.TagAsync(db, slug, cancellationToken);
         // A tag only stories not yet out carry is not there yet: its name alone could tell of an embargoed story.
         if (tag is null
             || await StoryPage.LoadAsync(db, NewestFirst.Tagged, tag.Id, clock.GetUtcNow().UtcDateTime, readCache, pageNumber, $"/tag/{slug}", site.Value.FindTimeZone(), cancellationToken) is not { Stories.Count: > 0 } stories)
