@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace QuettaVoice.Tests.Support;
@@ -22,7 +23,7 @@ public sealed partial class SiteServerProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the site in <paramref name="workingDirectory"/> on the store given, and waits until it listens.</summary>
+    /// <summary>Starts the site in <paramref name="workingDirectory"/> on the store given, and waits until it says it is ready.</summary>
     public static async Task<SiteServerProcess> StartAsync(string workingDirectory, string dataDirectory, TestDatabase database)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -64,15 +65,48 @@ public sealed partial class SiteServerProcess : IAsyncDisposable
         {
             var exited = process.WaitForExitAsync();
             var first = await Task.WhenAny(listening.Task, exited).WaitAsync(TimeSpan.FromMinutes(1));
-            return first == listening.Task
-                ? new SiteServerProcess(process, lines, await listening.Task)
-                : throw new InvalidOperationException("The site stopped as it started:\n" + string.Join('\n', lines));
+            if (first != listening.Task)
+            {
+                throw new InvalidOperationException("The site stopped as it started:\n" + string.Join('\n', lines));
+            }
+
+            var site = new SiteServerProcess(process, lines, await listening.Task);
+            try
+            {
+                await site.WaitUntilReadyAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                site.Client.Dispose();
+                throw new InvalidOperationException("The site never became ready:\n" + string.Join('\n', lines));
+            }
+
+            return site;
         }
         catch
         {
             process.Kill(entireProcessTree: true);
             process.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Asks the health check until it answers 200, as a proxy or a monitor would: the site listens before its store is
+    /// up, and answers 503 meanwhile, which on a busy machine (migrating a new store) can last longer than a page waits.
+    /// </summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            using var health = await Client.GetAsync(new Uri("/healthz", UriKind.Relative), deadline.Token);
+            if (health.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
         }
     }
 
