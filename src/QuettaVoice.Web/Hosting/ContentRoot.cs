@@ -4,7 +4,7 @@ namespace QuettaVoice.Web.Hosting;
 /// The folder the site reads its settings file (<c>appsettings.json</c>) and its content from. ASP.NET Core takes the
 /// folder it was started in, so the published site started from anywhere else (a shell in another folder, a service
 /// manager that starts in /) ran without its settings file: with the framework's own logging at full volume, every
-/// SQL command and five lines a request (about 7 KB of log per story page and a third of its processor time, on a
+/// SQL command and five lines a request (about 12 KB of log per story page and half its processor time, on a
 /// 10,000-story archive), and none of the paper's settings. Started so, it reads them from the folder it was
 /// published to. A folder named for it (<c>ASPNETCORE_CONTENTROOT</c>, <c>--contentRoot</c>) is left to the host.
 /// </summary>

@@ -27,26 +27,8 @@ public static class SiteExecutable
     {
         // Started in the data folder rather than the build output, as on a server: nothing beside the tests leaks in.
         Directory.CreateDirectory(dataDirectory);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            WorkingDirectory = dataDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = StartInfo(dataDirectory, dataDirectory, database, seed, args);
+        start.RedirectStandardInput = standardInput is not null;
         using var process = Process.Start(start)!;
         if (standardInput is not null)
         {
@@ -68,5 +50,33 @@ public static class SiteExecutable
             throw;
         }
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>
+    /// The site's built executable run in <paramref name="workingDirectory"/> with <paramref name="args"/>, on the store and
+    /// data folder given, its output read by the caller.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string dataDirectory, TestDatabase database, bool seed, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__SeedDirectory"] = seed ? "seeds" : "";
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 }

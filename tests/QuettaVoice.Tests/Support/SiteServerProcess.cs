@@ -26,20 +26,8 @@ public sealed partial class SiteServerProcess : IAsyncDisposable
     /// <summary>Starts the site in <paramref name="workingDirectory"/> on the store given, and waits until it says it is ready.</summary>
     public static async Task<SiteServerProcess> StartAsync(string workingDirectory, string dataDirectory, TestDatabase database)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "QuettaVoice.Web.dll"), "--urls=http://127.0.0.1:0" },
-        };
+        var start = SiteExecutable.StartInfo(workingDirectory, dataDirectory, database, seed: false, ["--urls=http://127.0.0.1:0"]);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Storage__SeedDirectory"] = "";
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
 
         var lines = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
