@@ -22,9 +22,9 @@ public sealed class SiteOptions
     /// <summary>A stored UTC time as the newsroom's clock showed it, with the zone's offset at that moment.</summary>
     public DateTimeOffset NewsroomTime(DateTime utc)
     {
-        var zone = FindTimeZone();
+        // The zone's rules looked up once: converting the time, then asking its offset, looked them up twice.
         var asUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(asUtc, zone), zone.GetUtcOffset(asUtc));
+        return new DateTimeOffset(asUtc).ToOffset(FindTimeZone().GetUtcOffset(asUtc));
     }
 
     public bool HasKnownTimeZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);

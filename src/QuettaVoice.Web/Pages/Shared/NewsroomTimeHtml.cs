@@ -14,21 +14,61 @@ namespace QuettaVoice.Web.Pages.Shared;
 /// </summary>
 public static class NewsroomTimeHtml
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly DateTimeFormatInfo English = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
+
+    /// <summary>The most characters <see cref="Readable"/> writes.</summary>
+    public const int ReadableLength = 48;
 
     /// <summary>The element for <paramref name="utc"/>; with <paramref name="dateOnly"/>, the day alone, as lists of stories show it.</summary>
     public static IHtmlContent NewsroomTime(this IHtmlHelper html, DateTime utc, bool dateOnly = false) =>
         new TimeElement(html.ViewContext.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.NewsroomTime(utc), dateOnly);
 
-    /// <summary>Written straight to the page with the page's encoder when the page is written.</summary>
+    /// <summary>
+    /// <c>d MMMM yyyy</c> in British English, and unless <paramref name="dateOnly"/> <c>, h:mm tt</c> ("3 July 2025, 4:05 pm"),
+    /// written into <paramref name="text"/>; returns the length. Put together from parts, as
+    /// <see cref="PageMeta.Iso8601(DateTimeOffset, Span{char})"/> is: with a custom format string, read afresh on every
+    /// call, the two spellings of a comment's time were about 3% of a story page's processor time.
+    /// </summary>
+    public static int Readable(DateTimeOffset local, bool dateOnly, Span<char> text)
+    {
+        local.Day.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        text[length++] = ' ';
+        length += Copy(English.GetMonthName(local.Month), text[length..]);
+        text[length++] = ' ';
+        local.Year.TryFormat(text[length..], out var year, "D4", CultureInfo.InvariantCulture);
+        length += year;
+        if (dateOnly)
+        {
+            return length;
+        }
+
+        length += Copy(", ", text[length..]);
+        (local.Hour % 12 is 0 ? 12 : local.Hour % 12).TryFormat(text[length..], out var hour, default, CultureInfo.InvariantCulture);
+        length += hour;
+        text[length++] = ':';
+        local.Minute.TryFormat(text[length..], out var minute, "D2", CultureInfo.InvariantCulture);
+        length += minute;
+        text[length++] = ' ';
+        return length + Copy(local.Hour < 12 ? English.AMDesignator : English.PMDesignator, text[length..]);
+    }
+
+    private static int Copy(string value, Span<char> text)
+    {
+        value.CopyTo(text);
+        return value.Length;
+    }
+
+    /// <summary>Written straight to the page when the page is written.</summary>
     private sealed class TimeElement(DateTimeOffset local, bool dateOnly) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
+            Span<char> text = stackalloc char[Math.Max(PageMeta.Iso8601Length, ReadableLength)];
             writer.Write("<time datetime=\"");
-            encoder.Encode(writer, local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            writer.Write(text[..PageMeta.Iso8601(local, text)]);
             writer.Write("\">");
-            encoder.Encode(writer, local.ToString(dateOnly ? "d MMMM yyyy" : "d MMMM yyyy, h:mm tt", English));
+            // Digits, the culture's month names and day halves, and " ,:": nothing a page must encode.
+            writer.Write(text[..Readable(local, dateOnly, text)]);
             writer.Write("</time>");
         }
     }
