@@ -33,6 +33,10 @@ public static class Inlined
     public static Expression<Func<T1, T2, T3, T4, T5, TResult>> Expand<T1, T2, T3, T4, T5, TResult>(Expression<Func<T1, T2, T3, T4, T5, TResult>> query) =>
         (Expression<Func<T1, T2, T3, T4, T5, TResult>>)new Expander().Visit(query);
 
+    /// <inheritdoc cref="Expand{T1, T2, T3, TResult}"/>
+    public static Expression<Func<T1, T2, T3, T4, T5, T6, TResult>> Expand<T1, T2, T3, T4, T5, T6, TResult>(Expression<Func<T1, T2, T3, T4, T5, T6, TResult>> query) =>
+        (Expression<Func<T1, T2, T3, T4, T5, T6, TResult>>)new Expander().Visit(query);
+
     /// <summary>
     /// <paramref name="rule"/> with its second parameter bound to the captured variable <paramref name="second"/>
     /// reads (<c>() => nowUtc</c>), which EF sends as a parameter of that name: a rule applied to one value in a

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using QuettaVoice.Web.Data;
 using QuettaVoice.Web.Domain;
+using QuettaVoice.Web.Pages.Shared;
 
 namespace QuettaVoice.Web.Pages.Archives;
 
@@ -40,10 +43,30 @@ public sealed record ArchivePeriod(int Year, int? Month = null, int? Day = null)
         + (Month is { } m ? string.Create(CultureInfo.InvariantCulture, $"/{m:D2}") : "")
         + (Day is { } d ? string.Create(CultureInfo.InvariantCulture, $"/{d:D2}") : "");
 
-    /// <summary>The period's stories among <paramref name="visible"/>.</summary>
+    /// <summary>The period's stories among <paramref name="visible"/>, to count them.</summary>
     public IQueryable<Domain.Article> Within(IQueryable<Domain.Article> visible, TimeZoneInfo zone)
     {
         var (start, end) = (StartUtc(zone), EndUtc(zone));
         return visible.Where(a => a.PublishedAt >= start && a.PublishedAt < end);
     }
+
+    /// <summary>
+    /// The ids of a page of a period's stories readers may see now, newest first (the order of
+    /// <see cref="Visibility.Latest"/>, which a compiled query cannot call), by a query compiled once, as
+    /// <see cref="NewestFirst"/> reads a list's: EF walked it on every request to find its parameters and its SQL.
+    /// </summary>
+    private static readonly PerStore<Func<NewsDb, DateTime, DateTime, DateTime, int, int, IAsyncEnumerable<int>>> PageIds = new(() => EF.CompileAsyncQuery(Inlined.Expand(
+        (NewsDb db, DateTime nowUtc, DateTime startUtc, DateTime endUtc, int skip, int take) => db.Articles.AsNoTracking()
+            .Where(a => Visibility.IsPublishedAt.Invoke(a, nowUtc) && a.PublishedAt >= startUtc && a.PublishedAt < endUtc)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(a => a.Id))));
+
+    /// <summary>One page of the cards of the period's stories readers may see at <paramref name="nowUtc"/>, read on one connection.</summary>
+    public Task<List<StoryCard>> PageAsync(NewsDb db, DateTime nowUtc, TimeZoneInfo zone, int skip, int take, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async () => await StoryCard.ByIdsAsync(
+                db, await PageIds.For(db)(db, nowUtc, StartUtc(zone), EndUtc(zone), skip, take).ToListAsync(cancellationToken), zone, cancellationToken),
+            cancellationToken);
 }

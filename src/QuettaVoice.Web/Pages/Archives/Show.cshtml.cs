@@ -30,9 +30,11 @@ public sealed class ShowModel(NewsDb db, ReadCache readCache, TimeProvider clock
         }
 
         var zone = site.Value.FindTimeZone();
-        var inPeriod = period.Within(db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime), zone);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inPeriod = period.Within(db.Articles.PublishedAt(now), zone);
         // Like the old site, a period with no stories has no page: the archive lists only what exists.
-        if (await StoryPage.LoadAsync(db, inPeriod, readCache, pageNumber, period.Path, zone, cancellationToken) is not { Stories.Count: > 0 } stories)
+        if (await StoryPage.LoadAsync(inPeriod, readCache, pageNumber, period.Path, (skip, take) => period.PageAsync(db, now, zone, skip, take, cancellationToken), cancellationToken)
+            is not { Stories.Count: > 0 } stories)
         {
             return NotFound();
         }

@@ -20,19 +20,6 @@ public sealed record StoryCard(
     private const int TeaserSourceLength = 400;
 
     /// <summary>
-    /// Reads one page of cards: the list's ids in a small query, then their cards in the compiled one, on one
-    /// connection. Read in one query, the cards' projection made EF's walk of every list query long, about 7% of
-    /// the front page.
-    /// </summary>
-    public static Task<List<StoryCard>> ListAsync(
-        NewsDb db, IQueryable<Article> visibleStories, TimeZoneInfo zone, int skip, int take, CancellationToken cancellationToken) =>
-        db.ReadAsync(async () =>
-        {
-            var ids = await visibleStories.Latest().Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken);
-            return await ByIdsAsync(db, ids, zone, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>
     /// The ids of the newest few stories of each list, in one query: the lists in a UNION ALL, each part walking its
     /// own index from the top. Parts that read only ids keep the statement small: SQLite prepares it every time it
     /// runs, and when each part read its cards, with their joins, preparing it took as long as running it.
