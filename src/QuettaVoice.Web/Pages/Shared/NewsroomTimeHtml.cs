@@ -17,7 +17,7 @@ public static class NewsroomTimeHtml
     private static readonly DateTimeFormatInfo English = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
 
     /// <summary>The most characters <see cref="Readable"/> writes.</summary>
-    public const int ReadableLength = 48;
+    private const int ReadableLength = 48;
 
     /// <summary>The element for <paramref name="utc"/>; with <paramref name="dateOnly"/>, the day alone, as lists of stories show it.</summary>
     public static IHtmlContent NewsroomTime(this IHtmlHelper html, DateTime utc, bool dateOnly = false) =>
